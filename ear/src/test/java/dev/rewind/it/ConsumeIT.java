@@ -1,0 +1,292 @@
+package dev.rewind.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rewind.consume.Consumed;
+import dev.rewind.consume.MessageIds;
+import dev.rewind.example.Accounts;
+import dev.rewind.ledger.AttemptKind;
+import dev.rewind.ledger.AttemptOutcome;
+import dev.rewind.ledger.Status;
+import dev.rewind.query.AttemptView;
+import dev.rewind.query.EntryQueries;
+import dev.rewind.query.EntryView;
+import dev.rewind.query.HistoryView;
+import jakarta.inject.Inject;
+import jakarta.jms.BytesMessage;
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.Queue;
+import jakarta.jms.QueueBrowser;
+import jakarta.jms.TextMessage;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.UUID;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The "Consume" flow on a real WildFly with its Artemis broker and the H2 ledger: messages go
+ * through the inbound queue and the MDB, and the test reads the ledger, the accounts and the DLQ.
+ */
+@ExtendWith(ArquillianExtension.class)
+class ConsumeIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    @Deployment
+    static EnterpriseArchive deployment() {
+        return Deployments.earWithTests(ConsumeIT.class, ConsumptionProbe.class, Await.class);
+    }
+
+    @Inject
+    JMSContext jms;
+
+    @Inject
+    EntryQueries entries;
+
+    @Inject
+    Accounts accounts;
+
+    @Inject
+    ConsumptionProbe probe;
+
+    private Queue inbound;
+    private Queue deadLetters;
+    private final String run = Long.toString(System.nanoTime(), 36);
+
+    @BeforeEach
+    void lookUpQueues() throws NamingException {
+        inbound = InitialContext.doLookup("java:/jms/queue/rewind.inbound");
+        deadLetters = InitialContext.doLookup("java:/jms/queue/rewind.DLQ");
+    }
+
+    @Test
+    void aMessageIsHandledOnceAndItsEntryIsProcessedWithHistoryAndAttempt() throws JMSException {
+        String from = account("a", 10_000);
+        String to = account("b", 0);
+        UUID id = UUID.randomUUID();
+        TextMessage message = transfer(from, to, 2_500);
+        message.setStringProperty("rewindId", id.toString());
+        message.setStringProperty("tenant", "acme");
+        jms.createProducer().send(inbound, message);
+
+        EntryView entry = awaitEntry(id, e -> e.status() == Status.PROCESSED);
+
+        assertEquals(7_500, balance(from));
+        assertEquals(2_500, balance(to));
+        assertEquals("transfer.requested", entry.type());
+        assertEquals("rewind.inbound", entry.destination());
+        assertEquals(1, entry.attempts());
+        assertNotNull(entry.processedAt());
+        assertTrue(entry.body().contains("\"amount\":2500"), entry.body());
+        assertEquals("{\"tenant\":\"acme\"}", entry.properties());
+        AttemptView attempt = entry.attemptLog().get(0);
+        assertEquals(AttemptKind.DELIVERY, attempt.kind());
+        assertEquals(AttemptOutcome.SUCCEEDED, attempt.outcome());
+        assertEquals(List.of(Status.PENDING, Status.PROCESSED), entry.history().stream().map(HistoryView::to).toList());
+        assertTrue(entry.history().stream().allMatch(h -> "system".equals(h.actor())));
+        assertEquals(List.of(Consumed.Outcome.HANDLED), probe.outcomes(id));
+    }
+
+    @Test
+    void aFailingHandlerIsRedeliveredThenFailedWithItsErrorAndDeadLettered() throws JMSException {
+        String from = account("frozen", 10_000);
+        String to = account("c", 0);
+        accounts.setFrozen(from, true);
+        UUID id = UUID.randomUUID();
+        TextMessage message = transfer(from, to, 100);
+        message.setStringProperty("rewindId", id.toString());
+        jms.createProducer().send(inbound, message);
+
+        EntryView entry = awaitEntry(id, e -> e.attempts() == 3);
+        Await.until("the message is in the DLQ", WAIT, () -> inDeadLetters(id), Optional::isPresent);
+
+        entry = entries.find(id).orElseThrow();
+        assertEquals(Status.FAILED, entry.status());
+        assertEquals(3, entry.attempts(), "max-delivery-attempts is 3");
+        assertEquals("dev.rewind.example.TransferRefusedException", entry.errorClass());
+        assertTrue(entry.lastError().contains("account '" + from + "' is frozen"), entry.lastError());
+        assertEquals(List.of(AttemptKind.DELIVERY, AttemptKind.REDELIVERY, AttemptKind.REDELIVERY),
+                entry.attemptLog().stream().map(AttemptView::kind).toList());
+        assertTrue(entry.attemptLog().stream().allMatch(a -> a.outcome() == AttemptOutcome.FAILED));
+        assertEquals(List.of(Status.PENDING, Status.FAILED), entry.history().stream().map(HistoryView::to).toList());
+        assertEquals(10_000, balance(from), "the failed transfer's debit rolled back");
+        assertEquals(0, balance(to));
+    }
+
+    @Test
+    void aDuplicateDeliveryOfAProcessedMessageDoesNotRunTheHandlerAgain() throws JMSException {
+        String from = account("d", 1_000);
+        String to = account("e", 0);
+        UUID id = UUID.randomUUID();
+        for (int copy = 0; copy < 2; copy++) {
+            TextMessage message = transfer(from, to, 300);
+            message.setStringProperty("rewindId", id.toString());
+            jms.createProducer().send(inbound, message);
+            if (copy == 0) {
+                awaitEntry(id, e -> e.status() == Status.PROCESSED);
+            }
+        }
+
+        Await.until("the duplicate was consumed", WAIT, () -> probe.outcomes(id), o -> o.size() == 2);
+        assertEquals(List.of(Consumed.Outcome.HANDLED, Consumed.Outcome.SKIPPED), probe.outcomes(id));
+        assertEquals(700, balance(from), "moved once");
+        assertEquals(300, balance(to));
+        EntryView entry = entries.find(id).orElseThrow();
+        assertEquals(1, entry.attempts());
+        assertEquals(Status.PROCESSED, entry.status());
+    }
+
+    @Test
+    void aMessageWithoutTypeIsRejected() throws JMSException {
+        TextMessage message = jms.createTextMessage("{\"from\":\"x\",\"to\":\"y\",\"amount\":1}");
+        assertRejected(message, "the message has no JMSType");
+    }
+
+    @Test
+    void aMessageOfAnUnknownTypeIsRejected() throws JMSException {
+        TextMessage message = jms.createTextMessage("{}");
+        message.setJMSType("nothing.handles.this");
+        assertRejected(message, "no handler is registered for JMSType 'nothing.handles.this' (known types: [account.opened, transfer.requested])");
+    }
+
+    @Test
+    void aBytesMessageIsRejectedAndKeptWhole() throws JMSException {
+        BytesMessage message = jms.createBytesMessage();
+        message.writeBytes(new byte[] {1, 2, 3, 4});
+        message.setJMSType("transfer.requested");
+        UUID id = assertRejected(message, "unreadable body: a BytesMessage is not a TextMessage");
+        Message copy = inDeadLetters(id).orElseThrow();
+        assertEquals(4, ((BytesMessage) copy).getBodyLength(), "the dead-lettered copy keeps the body");
+    }
+
+    @Test
+    void malformedJsonIsRejected() throws JMSException {
+        TextMessage message = jms.createTextMessage("{\"from\":\"x\",");
+        message.setJMSType("transfer.requested");
+        assertRejected(message, "the body is not JSON of TransferRequest");
+    }
+
+    @Test
+    void anInvalidPayloadIsRejectedWithEveryViolation() throws JMSException {
+        TextMessage message = jms.createTextMessage("{\"from\":\"x\",\"to\":\"x\",\"amount\":-5}");
+        message.setJMSType("transfer.requested");
+        assertRejected(message, "the TransferRequest is invalid: amount must be greater than 0; distinctAccounts must name two different accounts");
+    }
+
+    @Test
+    void aRewindIdThatIsNotAUuidIsRejectedUnderTheDerivedId() throws JMSException {
+        TextMessage message = transfer("x", "y", 1);
+        message.setStringProperty("rewindId", "order-42");
+        assertRejected(message, "the rewindId property 'order-42' is not a UUID");
+    }
+
+    @Test
+    void aThousandMessagesSentAtOnceAreAllProcessedExactlyOnce() throws JMSException {
+        int accountsCount = 10;
+        long opening = 1_000_000;
+        List<String> ids = new ArrayList<>();
+        Map<String, Long> expected = new HashMap<>();
+        for (int i = 0; i < accountsCount; i++) {
+            String id = account("load" + i, opening);
+            ids.add(id);
+            expected.put(id, opening);
+        }
+        Random random = new Random(42);
+        List<UUID> messages = new ArrayList<>();
+        for (int i = 0; i < 1_000; i++) {
+            int a = random.nextInt(accountsCount);
+            int b = (a + 1 + random.nextInt(accountsCount - 1)) % accountsCount;
+            long amount = 1 + random.nextInt(100);
+            expected.merge(ids.get(a), -amount, Long::sum);
+            expected.merge(ids.get(b), amount, Long::sum);
+            UUID id = UUID.randomUUID();
+            messages.add(id);
+            TextMessage message = transfer(ids.get(a), ids.get(b), amount);
+            message.setStringProperty("rewindId", id.toString());
+            jms.createProducer().send(inbound, message);
+        }
+
+        Await.until("all 1,000 messages are handled", Duration.ofMinutes(3),
+                () -> probe.countWithOutcome(messages, Consumed.Outcome.HANDLED), n -> n == 1_000);
+
+        for (UUID id : messages) {
+            EntryView entry = entries.find(id).orElseThrow();
+            assertEquals(Status.PROCESSED, entry.status(), id.toString());
+            assertEquals(1, entry.attempts(), "handled exactly once: " + id);
+            assertEquals(List.of(Consumed.Outcome.HANDLED), probe.outcomes(id));
+        }
+        for (String id : ids) {
+            assertEquals(expected.get(id), balance(id), "balance of " + id);
+        }
+        assertEquals(opening * accountsCount, ids.stream().mapToLong(this::balance).sum(), "money is conserved");
+    }
+
+    // --- helpers -------------------------------------------------------------------------------
+
+    private UUID assertRejected(Message message, String reason) throws JMSException {
+        jms.createProducer().send(inbound, message);
+        String rewindId = message.getStringProperty("rewindId");
+        UUID id = MessageIds.parse(rewindId);
+        if (id == null) {
+            id = MessageIds.fromJmsMessageId(message.getJMSMessageID());
+        }
+        UUID entryId = id;
+        EntryView entry = awaitEntry(id, e -> e.status() == Status.FAILED);
+        assertTrue(entry.lastError().startsWith(reason), "expected '" + reason + "' but was '" + entry.lastError() + "'");
+        assertEquals("rejected", entry.errorClass());
+        assertEquals(1, entry.attempts(), "an unusable message is not retried");
+        assertEquals(AttemptOutcome.REJECTED, entry.attemptLog().get(0).outcome());
+        Message copy = Await.until("a copy is in the DLQ", WAIT, () -> inDeadLetters(entryId), Optional::isPresent).orElseThrow();
+        assertTrue(copy.getStringProperty("rewindRejectReason").startsWith(reason));
+        assertEquals(List.of(Consumed.Outcome.REJECTED), probe.outcomes(id));
+        return id;
+    }
+
+    private String account(String name, long balance) {
+        String id = name + "-" + run;
+        accounts.open(id, balance);
+        return id;
+    }
+
+    private long balance(String account) {
+        return accounts.find(account).orElseThrow().balance();
+    }
+
+    private TextMessage transfer(String from, String to, long amount) throws JMSException {
+        TextMessage message = jms.createTextMessage(
+                "{\"from\":\"" + from + "\",\"to\":\"" + to + "\",\"amount\":" + amount + "}");
+        message.setJMSType("transfer.requested");
+        return message;
+    }
+
+    private EntryView awaitEntry(UUID id, java.util.function.Predicate<EntryView> condition) {
+        return Await.until("entry " + id + " is as expected", WAIT,
+                () -> entries.find(id).orElse(null), e -> e != null && condition.test(e));
+    }
+
+    private Optional<Message> inDeadLetters(UUID id) {
+        try (QueueBrowser browser = jms.createBrowser(deadLetters, "rewindId = '" + id + "'")) {
+            var found = browser.getEnumeration();
+            return found.hasMoreElements() ? Optional.of((Message) found.nextElement()) : Optional.empty();
+        } catch (JMSException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+}

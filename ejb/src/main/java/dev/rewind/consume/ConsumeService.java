@@ -1,0 +1,172 @@
+package dev.rewind.consume;
+
+import dev.rewind.ledger.Attempt;
+import dev.rewind.ledger.AttemptOutcome;
+import dev.rewind.ledger.Change;
+import dev.rewind.ledger.Ledger;
+import dev.rewind.ledger.LedgerEntry;
+import dev.rewind.spi.MessageContext;
+import dev.rewind.spi.MessageHandler;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.time.Instant;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * The "Consume" flow of DESIGN.md, run in the consumer's container transaction.
+ *
+ * <p>The entry is read, not locked, before the handler runs, and written only after the handler
+ * succeeded. The write checks the entry's version (or inserts it, for a first sight), so a revoke
+ * or a duplicate delivery that changed the entry meanwhile makes this transaction roll back: the
+ * broker redelivers and the next delivery sees the new state. Not holding the row while the
+ * handler runs is also what lets {@link FailureRecorder} write the entry in its own transaction.
+ */
+@ApplicationScoped
+public class ConsumeService {
+
+    private static final Logger LOG = Logger.getLogger(ConsumeService.class);
+    private static final String NODE = System.getProperty("jboss.node.name", "local");
+
+    @Inject
+    Ledger ledger;
+
+    @Inject
+    HandlerRegistry handlers;
+
+    @Inject
+    PayloadReader payloads;
+
+    @Inject
+    FailureRecorder failures;
+
+    @Inject
+    DeadLetterForwarder deadLetters;
+
+    @Inject
+    Event<Consumed> consumed;
+
+    @PersistenceContext(unitName = "rewind")
+    EntityManager em;
+
+    @Resource
+    TransactionSynchronizationRegistry transaction;
+
+    public void consume(Message message) throws JMSException {
+        Envelope envelope = Envelope.read(message);
+        Optional<LedgerEntry> known = ledger.find(envelope.id());
+        if (known.isPresent() && !known.get().status().awaitsHandling()) {
+            LOG.debugf("Skipping %s: it is %s", envelope.id(), known.get().status());
+            consumed.fire(new Consumed(envelope.id(), envelope.type(), Consumed.Outcome.SKIPPED));
+            return;
+        }
+
+        String unusable = envelope.unusable();
+        MessageHandler<?> handler = null;
+        if (unusable == null) {
+            handler = handlers.find(envelope.type()).orElse(null);
+            if (handler == null) {
+                unusable = "no handler is registered for JMSType '" + envelope.type() + "' (known types: "
+                        + handlers.types() + ")";
+            }
+        }
+        Object payload = null;
+        if (unusable == null) {
+            try {
+                payload = payloads.read(envelope.body(), handler.payloadType());
+            } catch (PayloadReader.UnreadablePayloadException e) {
+                unusable = e.getMessage();
+            }
+        }
+        if (unusable != null) {
+            reject(message, envelope, known, unusable);
+            return;
+        }
+
+        int attemptNumber = known.map(LedgerEntry::attempts).orElse(0) + 1;
+        Instant started = Instant.now();
+        try {
+            run(handler, payload, new MessageContext(envelope.id(), envelope.type(), envelope.destination(),
+                    attemptNumber, envelope.deliveryCount() > 1, envelope.properties()));
+        } catch (Exception e) {
+            LOG.warnf("Handler of %s (%s) failed on attempt %d: %s", envelope.id(), envelope.type(), attemptNumber,
+                    Errors.describe(e));
+            transaction.setRollbackOnly();
+            recordFailure(envelope, started, e);
+            consumed.fire(new Consumed(envelope.id(), envelope.type(), Consumed.Outcome.FAILED));
+            return;
+        }
+
+        LedgerEntry entry = known.orElseGet(() -> {
+            LedgerEntry created = newEntry(envelope, started);
+            ledger.add(created);
+            return created;
+        });
+        Attempt attempt = entry.startAttempt(envelope.attemptKind(), started, NODE);
+        entry.succeeded(attempt, Change.system("handled on attempt " + attempt.number()), Instant.now());
+        flushOrRollBack(envelope);
+        consumed.fire(new Consumed(envelope.id(), envelope.type(), Consumed.Outcome.HANDLED));
+    }
+
+    /** An unusable message: recorded FAILED with the reason, kept in the DLQ, not retried. */
+    private void reject(Message message, Envelope envelope, Optional<LedgerEntry> known, String reason)
+            throws JMSException {
+        LOG.warnf("Rejected %s: %s", envelope.id(), reason);
+        Instant now = Instant.now();
+        LedgerEntry entry = known.orElseGet(() -> {
+            LedgerEntry created = newEntry(envelope, now);
+            ledger.add(created);
+            return created;
+        });
+        Attempt attempt = entry.startAttempt(envelope.attemptKind(), now, NODE);
+        entry.failed(attempt, AttemptOutcome.REJECTED, "rejected", reason, Change.system("rejected: " + reason), now);
+        deadLetters.forward(message, envelope.id(), reason);
+        flushOrRollBack(envelope);
+        consumed.fire(new Consumed(envelope.id(), envelope.type(), Consumed.Outcome.REJECTED));
+    }
+
+    /**
+     * Writes the ledger now rather than at commit, so that a concurrent change of the same entry
+     * (version conflict, or the same new id inserted twice) is seen here and ends in a quiet
+     * rollback and redelivery instead of an error at commit.
+     */
+    private void flushOrRollBack(Envelope envelope) {
+        try {
+            em.flush();
+        } catch (PersistenceException concurrentChange) {
+            LOG.infof("Entry %s changed while its message was consumed; the broker redelivers it (%s)",
+                    envelope.id(), Errors.describe(concurrentChange));
+            transaction.setRollbackOnly();
+        }
+    }
+
+    private void recordFailure(Envelope envelope, Instant started, Exception error) {
+        try {
+            failures.record(envelope, started, NODE, error);
+        } catch (RuntimeException recordingFailed) {
+            // The message is redelivered anyway and the next attempt records again; the broker
+            // dead-letters it after its last attempt, so it is not lost.
+            LOG.errorf("Could not record the failed attempt of %s: %s", envelope.id(),
+                    Errors.describe(recordingFailed));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> void run(MessageHandler<T> handler, Object payload, MessageContext context) throws Exception {
+        handler.handle((T) payload, context);
+    }
+
+    static LedgerEntry newEntry(Envelope envelope, Instant now) {
+        return new LedgerEntry(envelope.id(), envelope.type(), envelope.destination(), envelope.body(),
+                PropertiesJson.write(envelope.properties()), envelope.jmsMessageId(), now,
+                Change.system("first seen on " + envelope.destination()));
+    }
+}

@@ -1,0 +1,26 @@
+package dev.rewind.consume;
+
+import java.util.UUID;
+
+/**
+ * Fired once per delivery, in the consumer's transaction, when Rewind has decided what the
+ * delivery did. Transactional observers ({@code during = AFTER_SUCCESS}) see only what
+ * committed; metrics and tests listen to it instead of polling the ledger.
+ *
+ * @param id      the message's Rewind id
+ * @param type    its JMSType, possibly null
+ * @param outcome what this delivery did
+ */
+public record Consumed(UUID id, String type, Outcome outcome) {
+
+    public enum Outcome {
+        /** The handler ran; PROCESSED if the transaction commits. */
+        HANDLED,
+        /** The handler threw; the transaction rolls back and the broker redelivers or dead-letters. */
+        FAILED,
+        /** Unusable message: recorded FAILED and dead-lettered without running a handler. */
+        REJECTED,
+        /** Already PROCESSED, revoked or being revoked: acknowledged without running the handler. */
+        SKIPPED
+    }
+}

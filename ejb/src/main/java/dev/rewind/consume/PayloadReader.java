@@ -1,0 +1,66 @@
+package dev.rewind.consume;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.util.Comparator;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Reads a JSON body into a handler's payload type and validates it, with errors a sender can act on. */
+@ApplicationScoped
+public class PayloadReader {
+
+    private final Jsonb jsonb = JsonbBuilder.create();
+
+    @Inject
+    Validator validator;
+
+    public <T> T read(String body, Class<T> type) throws UnreadablePayloadException {
+        if (type == String.class) {
+            return type.cast(body);
+        }
+        T payload;
+        try {
+            payload = jsonb.fromJson(body, type);
+        } catch (JsonbException | IllegalArgumentException e) {
+            throw new UnreadablePayloadException("the body is not JSON of " + type.getSimpleName() + ": "
+                    + Errors.rootOf(e).getMessage());
+        }
+        if (payload == null) {
+            throw new UnreadablePayloadException("the body is JSON null, not a " + type.getSimpleName());
+        }
+        Set<ConstraintViolation<T>> violations = validator.validate(payload);
+        if (!violations.isEmpty()) {
+            throw new UnreadablePayloadException("the " + type.getSimpleName() + " is invalid: "
+                    + violations.stream()
+                    .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
+                    .map(v -> v.getPropertyPath() + " " + v.getMessage())
+                    .collect(Collectors.joining("; ")));
+        }
+        return payload;
+    }
+
+    public String toJson(Object value) {
+        return jsonb.toJson(value);
+    }
+
+    @PreDestroy
+    void close() throws Exception {
+        jsonb.close();
+    }
+
+    /** The body cannot become the handler's payload; retrying would not change that. */
+    public static class UnreadablePayloadException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        public UnreadablePayloadException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package dev.rewind.consume;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import java.util.Map;
+
+/**
+ * The JSON form of a message's user properties, as kept in the ledger: {@code {"name": value}}
+ * with strings, numbers and booleans as JSON values.
+ */
+final class PropertiesJson {
+
+    private PropertiesJson() {
+    }
+
+    static String write(Map<String, Object> properties) {
+        if (properties.isEmpty()) {
+            return "{}";
+        }
+        JsonObjectBuilder json = Json.createObjectBuilder();
+        properties.forEach((name, value) -> {
+            if (value == null) {
+                json.addNull(name);
+            } else if (value instanceof Boolean b) {
+                json.add(name, b);
+            } else if (value instanceof Integer || value instanceof Long || value instanceof Short
+                    || value instanceof Byte) {
+                json.add(name, ((Number) value).longValue());
+            } else if (value instanceof Number n) {
+                json.add(name, n.doubleValue());
+            } else {
+                json.add(name, value.toString());
+            }
+        });
+        return json.build().toString();
+    }
+}

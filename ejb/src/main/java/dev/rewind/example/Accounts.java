@@ -1,0 +1,59 @@
+package dev.rewind.example;
+
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Optional;
+
+/** The demo accounts: open, look at, freeze, and move money between them. */
+@Stateless
+public class Accounts {
+
+    @PersistenceContext(unitName = "rewind")
+    EntityManager em;
+
+    public Account open(String id, long balance) {
+        if (em.find(Account.class, id) != null) {
+            throw new TransferRefusedException("account '" + id + "' already exists");
+        }
+        Account account = new Account(id, balance);
+        em.persist(account);
+        return account;
+    }
+
+    public Optional<Account> find(String id) {
+        return Optional.ofNullable(em.find(Account.class, id));
+    }
+
+    public List<Account> all() {
+        return em.createQuery("select a from Account a order by a.id", Account.class).getResultList();
+    }
+
+    public void setFrozen(String id, boolean frozen) {
+        locked(id).setFrozen(frozen);
+    }
+
+    /**
+     * Moves money between two accounts. Both rows are locked in id order, so concurrent
+     * transfers between the same accounts wait for each other instead of deadlocking.
+     */
+    public void transfer(String from, String to, long amount) {
+        boolean fromFirst = from.compareTo(to) < 0;
+        Account first = locked(fromFirst ? from : to);
+        Account second = locked(fromFirst ? to : from);
+        Account source = fromFirst ? first : second;
+        Account target = fromFirst ? second : first;
+        source.debit(amount);
+        target.credit(amount);
+    }
+
+    private Account locked(String id) {
+        Account account = em.find(Account.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (account == null) {
+            throw new TransferRefusedException("there is no account '" + id + "'");
+        }
+        return account;
+    }
+}

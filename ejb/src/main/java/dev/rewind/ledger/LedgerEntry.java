@@ -1,0 +1,258 @@
+package dev.rewind.ledger;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Index;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * The ledger's record of one message: what it is, where it went, what happened to it.
+ *
+ * <p>The status changes only through {@link #moveTo}, which refuses transitions the lifecycle
+ * does not allow and appends a {@link HistoryRecord} for every change. The {@code version}
+ * column makes concurrent writers (consumer, operator, another node) collide in the database
+ * instead of overwriting each other.
+ */
+@Entity
+@Table(name = "rewind_entry", indexes = {
+        @Index(name = "rewind_entry_status_created", columnList = "status, created_at, id"),
+        @Index(name = "rewind_entry_type_created", columnList = "message_type, created_at, id"),
+        @Index(name = "rewind_entry_destination_created", columnList = "destination, created_at, id"),
+        @Index(name = "rewind_entry_created", columnList = "created_at, id")
+})
+@NamedQuery(name = "LedgerEntry.byStatus",
+        query = "select e from LedgerEntry e where e.status = :status order by e.createdAt desc, e.id desc")
+@NamedQuery(name = "LedgerEntry.latest",
+        query = "select e from LedgerEntry e order by e.createdAt desc, e.id desc")
+public class LedgerEntry {
+
+    /** The longest body the ledger keeps, in characters. */
+    public static final int MAX_BODY = 1_048_576;
+    /** The longest error text kept; longer ones are cut with a marker. */
+    public static final int MAX_ERROR = 4000;
+
+    @Id
+    private UUID id;
+
+    @Column(name = "message_type", length = 200)
+    private String type;
+
+    @Column(length = 255, nullable = false)
+    private String destination;
+
+    @Column(length = MAX_BODY)
+    private String body;
+
+    /** User properties of the JMS message as a JSON object, replayed with the body. */
+    @Column(length = 65_535)
+    private String properties;
+
+    @Column(name = "jms_message_id", length = 100)
+    private String jmsMessageId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(length = 20, nullable = false)
+    private Status status;
+
+    @Column(nullable = false)
+    private int attempts;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    @Column(name = "processed_at")
+    private Instant processedAt;
+
+    @Column(name = "last_error", length = MAX_ERROR)
+    private String lastError;
+
+    /** The class of the last error (or the rejection kind), so failures can be grouped. */
+    @Column(name = "error_class", length = 200)
+    private String errorClass;
+
+    @Column(name = "replay_of")
+    private UUID replayOf;
+
+    @Column(name = "compensates")
+    private UUID compensates;
+
+    @Version
+    private long version;
+
+    @OneToMany(mappedBy = "entry", cascade = CascadeType.PERSIST)
+    @OrderBy("id")
+    private List<Attempt> attemptLog = new ArrayList<>();
+
+    @OneToMany(mappedBy = "entry", cascade = CascadeType.PERSIST)
+    @OrderBy("id")
+    private List<HistoryRecord> history = new ArrayList<>();
+
+    protected LedgerEntry() {
+        // for JPA
+    }
+
+    /**
+     * A message the ledger sees for the first time; it starts PENDING and the history says how
+     * it got here.
+     */
+    public LedgerEntry(UUID id, String type, String destination, String body, String properties,
+                       String jmsMessageId, Instant now, Change change) {
+        this.id = Objects.requireNonNull(id, "id");
+        this.destination = Objects.requireNonNull(destination, "destination");
+        this.type = type;
+        this.body = body;
+        this.properties = properties;
+        this.jmsMessageId = jmsMessageId;
+        this.createdAt = Objects.requireNonNull(now, "now");
+        this.updatedAt = now;
+        this.status = Status.PENDING;
+        history.add(new HistoryRecord(this, null, Status.PENDING, change, now));
+    }
+
+    /**
+     * The one place a status changes.
+     *
+     * @throws IllegalTransitionException when the lifecycle does not allow it; nothing is changed
+     */
+    public void moveTo(Status target, Change change, Instant now) {
+        if (!status.canMoveTo(target)) {
+            throw new IllegalTransitionException(id, status, target);
+        }
+        history.add(new HistoryRecord(this, status, target, change, now));
+        status = target;
+        updatedAt = now;
+        if (target == Status.PROCESSED) {
+            processedAt = now;
+            lastError = null;
+            errorClass = null;
+        }
+    }
+
+    /** Starts the next attempt of this entry's handler; its outcome is set by {@link #finish}. */
+    public Attempt startAttempt(AttemptKind kind, Instant startedAt, String node) {
+        attempts++;
+        Attempt attempt = new Attempt(this, attempts, kind, startedAt, node);
+        attemptLog.add(attempt);
+        return attempt;
+    }
+
+    /** Ends an attempt that succeeded: the entry becomes PROCESSED. */
+    public void succeeded(Attempt attempt, Change change, Instant now) {
+        attempt.end(AttemptOutcome.SUCCEEDED, null, now);
+        moveTo(Status.PROCESSED, change, now);
+    }
+
+    /**
+     * Ends an attempt that failed. The entry becomes FAILED if it was waiting for its handler;
+     * if it was taken back meanwhile (revoked), only the attempt is recorded.
+     */
+    public void failed(Attempt attempt, AttemptOutcome outcome, String errorClass, String error,
+                       Change change, Instant now) {
+        String cut = cut(error);
+        attempt.end(outcome, cut, now);
+        if (status.awaitsHandling()) {
+            if (status != Status.FAILED) {
+                moveTo(Status.FAILED, change, now);
+            }
+            this.lastError = cut;
+            this.errorClass = errorClass;
+            this.updatedAt = now;
+        }
+    }
+
+    static String cut(String text) {
+        if (text == null || text.length() <= MAX_ERROR) {
+            return text;
+        }
+        String marker = "… [cut]";
+        return text.substring(0, MAX_ERROR - marker.length()) + marker;
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public String type() {
+        return type;
+    }
+
+    public String destination() {
+        return destination;
+    }
+
+    public String body() {
+        return body;
+    }
+
+    public String properties() {
+        return properties;
+    }
+
+    public String jmsMessageId() {
+        return jmsMessageId;
+    }
+
+    public Status status() {
+        return status;
+    }
+
+    public int attempts() {
+        return attempts;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+
+    public Instant processedAt() {
+        return processedAt;
+    }
+
+    public String lastError() {
+        return lastError;
+    }
+
+    public String errorClass() {
+        return errorClass;
+    }
+
+    public UUID replayOf() {
+        return replayOf;
+    }
+
+    public UUID compensates() {
+        return compensates;
+    }
+
+    public long version() {
+        return version;
+    }
+
+    public List<Attempt> attemptLog() {
+        return attemptLog;
+    }
+
+    public List<HistoryRecord> history() {
+        return history;
+    }
+}

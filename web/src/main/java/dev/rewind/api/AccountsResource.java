@@ -1,0 +1,58 @@
+package dev.rewind.api;
+
+import dev.rewind.example.Account;
+import dev.rewind.example.Accounts;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+
+/** The example domain's accounts, so a new user can see transfers take effect and be undone. */
+@Path("/example/accounts")
+@Produces(MediaType.APPLICATION_JSON)
+public class AccountsResource {
+
+    /** What the API shows of an account. */
+    public record AccountView(String id, long balance, boolean frozen) {
+        static AccountView of(Account account) {
+            return new AccountView(account.id(), account.balance(), account.frozen());
+        }
+    }
+
+    @Inject
+    Accounts accounts;
+
+    @GET
+    public List<AccountView> all() {
+        return accounts.all().stream().map(AccountView::of).toList();
+    }
+
+    @GET
+    @Path("/{id}")
+    public AccountView one(@PathParam("id") String id) {
+        return accounts.find(id).map(AccountView::of)
+                .orElseThrow(() -> Problem.notFound("no account '" + id + "'"));
+    }
+
+    /** Freezes ({@code true}) or unfreezes ({@code false}) an account: transfers touching a frozen one fail. */
+    @PUT
+    @Path("/{id}/frozen")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("rewind-operator")
+    public AccountView freeze(@PathParam("id") String id, Boolean frozen) {
+        if (frozen == null) {
+            throw Problem.badRequest("send true or false as the JSON body");
+        }
+        if (accounts.find(id).isEmpty()) {
+            throw Problem.notFound("no account '" + id + "'");
+        }
+        accounts.setFrozen(id, frozen);
+        return one(id);
+    }
+}
