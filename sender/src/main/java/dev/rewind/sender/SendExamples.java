@@ -29,6 +29,10 @@ public final class SendExamples {
                     "opens alice with 1000.00");
             send(sender, "account.opened", "{\"id\":\"bob\",\"balance\":50000}", fixedId("account:bob"),
                     "opens bob with 500.00");
+            // The inbound queue is consumed by several sessions at once, so messages are not handled in
+            // the order they were sent: give the accounts a moment, or the first transfers would fail
+            // once and succeed on the broker's redelivery (which the ledger would show as attempt 2).
+            pause(2_000);
             for (int i = 1; i <= transfers; i++) {
                 send(sender, "transfer.requested", "{\"from\":\"alice\",\"to\":\"bob\",\"amount\":" + (i * 100) + "}",
                         UUID.randomUUID(), "moves " + (i * 100) + " cents from alice to bob");
@@ -46,6 +50,14 @@ public final class SendExamples {
     private static void send(RewindSender sender, String type, String json, UUID id, String what) {
         sender.send(type, json, id);
         System.out.printf("sent %s %-20s %s%n", id, type, what);
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static UUID fixedId(String name) {
