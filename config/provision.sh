@@ -28,12 +28,13 @@ trap 'rm -f "$work"' EXIT
 "$home/bin/jboss-cli.sh" --file="$work"
 
 # Users of the ApplicationRealm (add-user updates a user that exists, so this is idempotent too).
-#  rewind-app: another application sending JMS messages (role guest may send and consume).
+#  rewind-app: another application sending JMS messages (role guest may send and consume)
+#              and sending through the Rewind EJB (rewind-sender).
 #  operator / viewer: people using the admin API.
 add_user() {
     "$home/bin/add-user.sh" -a -s -u "$1" -p "$2" -g "$3" >/dev/null
 }
-add_user rewind-app "${REWIND_APP_PASSWORD:-rewind-app-pw}" guest
+add_user rewind-app "${REWIND_APP_PASSWORD:-rewind-app-pw}" guest,rewind-sender
 add_user operator "${REWIND_OPERATOR_PASSWORD:-operator-pw}" rewind-operator,rewind-viewer
 add_user viewer "${REWIND_VIEWER_PASSWORD:-viewer-pw}" rewind-viewer
 echo "Rewind configuration applied to $home"

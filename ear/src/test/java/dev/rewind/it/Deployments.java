@@ -22,6 +22,19 @@ final class Deployments {
         JavaArchive tests = ShrinkWrap.create(JavaArchive.class, "rewind-tests.jar")
                 .addClasses(testClasses)
                 .addAsManifestResource(EmptyAsset.INSTANCE, "beans.xml");
-        return ear().addAsLibrary(tests);
+        return withTestBeans(ear().addAsLibrary(tests));
+    }
+
+    /**
+     * Adds the test-only session beans to the EJB module (beans in a library jar are not
+     * deployed as EJBs): {@link AsOperator} and {@link TestSupport}.
+     */
+    static EnterpriseArchive withTestBeans(EnterpriseArchive ear) {
+        JavaArchive ejb = ShrinkWrap.create(ZipImporter.class, "rewind-ejb.jar")
+                .importFrom(ear.get("rewind-ejb.jar").getAsset().openStream())
+                .as(JavaArchive.class)
+                .addClasses(AsOperator.class, TestSupport.class, TestSupportRemote.class);
+        ear.delete("rewind-ejb.jar");
+        return ear.addAsModule(ejb);
     }
 }

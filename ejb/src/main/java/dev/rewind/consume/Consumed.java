@@ -21,6 +21,8 @@ public record Consumed(UUID id, String type, Outcome outcome) {
         /** Unusable message: recorded FAILED and dead-lettered without running a handler. */
         REJECTED,
         /** Already PROCESSED, revoked or being revoked: acknowledged without running the handler. */
-        SKIPPED
+        SKIPPED,
+        /** A revoke's compensating message ran the handler's compensate; REVOKED if it commits. */
+        COMPENSATED
     }
 }

@@ -23,9 +23,18 @@ import java.util.UUID;
  * use still yields an envelope, with {@link #unusable()} saying precisely why.
  */
 public record Envelope(UUID id, String type, String destination, String body, Map<String, Object> properties,
-                       String jmsMessageId, int deliveryCount, UUID replayOf, String unusable) {
+                       String jmsMessageId, int deliveryCount, UUID replayOf, boolean compensation, String unusable) {
 
     public static Envelope read(Message message) throws JMSException {
+        return read(message, false);
+    }
+
+    /** Reads a message of the compensation queue: its attempts are COMPENSATION attempts. */
+    public static Envelope readCompensation(Message message) throws JMSException {
+        return read(message, true);
+    }
+
+    private static Envelope read(Message message, boolean compensation) throws JMSException {
         String jmsMessageId = message.getJMSMessageID();
         String problem = null;
 
@@ -63,10 +72,13 @@ public record Envelope(UUID id, String type, String destination, String body, Ma
                 ? message.getIntProperty("JMSXDeliveryCount") : 1;
         UUID replayOf = MessageIds.parse(message.getStringProperty(RewindHeaders.REPLAY_OF));
         return new Envelope(id, type, name(message.getJMSDestination()), body, properties(message),
-                jmsMessageId, deliveryCount, replayOf, problem);
+                jmsMessageId, deliveryCount, replayOf, compensation, problem);
     }
 
     public AttemptKind attemptKind() {
+        if (compensation) {
+            return AttemptKind.COMPENSATION;
+        }
         if (replayOf != null) {
             return AttemptKind.REPLAY;
         }

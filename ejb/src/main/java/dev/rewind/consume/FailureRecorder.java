@@ -26,6 +26,16 @@ public class FailureRecorder {
     @Inject
     Ledger ledger;
 
+    /** A compensation attempt failed: the entry shows REVOKE_FAILED and the error. */
+    public void recordCompensation(Envelope envelope, Instant startedAt, String node, Throwable error) {
+        ledger.findLocked(envelope.id()).ifPresent(entry -> {
+            Attempt attempt = entry.startAttempt(envelope.attemptKind(), startedAt, node);
+            String description = Errors.describe(error);
+            entry.compensationFailed(attempt, Errors.rootOf(error).getClass().getName(), description,
+                    Change.system("compensation attempt " + attempt.number() + " failed: " + description), Instant.now());
+        });
+    }
+
     public void record(Envelope envelope, Instant startedAt, String node, Throwable error) {
         Instant now = Instant.now();
         LedgerEntry entry = ledger.findLocked(envelope.id()).orElseGet(() -> {

@@ -25,4 +25,9 @@ public record Change(String actor, String reason, Long jobId) {
     public static Change by(String actor, String reason) {
         return new Change(actor, reason, null);
     }
+
+    /** The same change, its reason prefixed with how it was carried out ("withdraw: sent twice"). */
+    public Change as(String mode) {
+        return new Change(actor, mode + ": " + reason, jobId);
+    }
 }

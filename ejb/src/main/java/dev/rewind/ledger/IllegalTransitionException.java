@@ -9,6 +9,7 @@ import java.util.UUID;
  */
 @ApplicationException(rollback = true)
 public class IllegalTransitionException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
 
     private final UUID entryId;
     private final Status from;

@@ -7,7 +7,6 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
-import jakarta.persistence.NamedQuery;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
@@ -33,10 +32,6 @@ import java.util.UUID;
         @Index(name = "rewind_entry_destination_created", columnList = "destination, created_at, id"),
         @Index(name = "rewind_entry_created", columnList = "created_at, id")
 })
-@NamedQuery(name = "LedgerEntry.byStatus",
-        query = "select e from LedgerEntry e where e.status = :status order by e.createdAt desc, e.id desc")
-@NamedQuery(name = "LedgerEntry.latest",
-        query = "select e from LedgerEntry e order by e.createdAt desc, e.id desc")
 public class LedgerEntry {
 
     /** The longest body the ledger keeps, in characters. */
@@ -50,7 +45,8 @@ public class LedgerEntry {
     @Column(name = "message_type", length = 200)
     private String type;
 
-    @Column(length = 255, nullable = false)
+    /** The queue it was consumed from or sent to; null only for a tombstone. */
+    @Column(length = 255)
     private String destination;
 
     @Column(length = MAX_BODY)
@@ -86,11 +82,9 @@ public class LedgerEntry {
     @Column(name = "error_class", length = 200)
     private String errorClass;
 
-    @Column(name = "replay_of")
-    private UUID replayOf;
-
-    @Column(name = "compensates")
-    private UUID compensates;
+    /** How many times the entry was replayed: bounded, so a replay loop cannot run forever. */
+    @Column(nullable = false)
+    private int replays;
 
     @Version
     private long version;
@@ -123,6 +117,78 @@ public class LedgerEntry {
         this.updatedAt = now;
         this.status = Status.PENDING;
         history.add(new HistoryRecord(this, null, Status.PENDING, change, now));
+    }
+
+    /**
+     * A revoke of a message the ledger has not seen: the entry is REVOKED before the message
+     * arrives, so the consumer skips it when it does.
+     */
+    public static LedgerEntry tombstone(UUID id, Instant now, Change change) {
+        LedgerEntry entry = new LedgerEntry();
+        entry.id = Objects.requireNonNull(id, "id");
+        entry.createdAt = now;
+        entry.updatedAt = now;
+        entry.status = Status.PENDING;
+        entry.history.add(new HistoryRecord(entry, null, Status.PENDING, Change.system("revoked before it arrived"), now));
+        entry.moveTo(Status.REVOKED, change, now);
+        return entry;
+    }
+
+    /**
+     * Marks the entry for a replay: FAILED is the normal case, PROCESSED needs {@code force}
+     * (its effects run again), and at most {@code maxReplays} replays are allowed.
+     *
+     * @throws IllegalTransitionException from any other status
+     * @throws ReplayRefusedException     when force is missing, the limit is reached or there is no body
+     */
+    public void startReplay(boolean force, int maxReplays, Change change, Instant now) {
+        checkReplay(force, maxReplays);
+        replays++;
+        moveTo(Status.REPLAYING, change, now);
+    }
+
+    /** Throws what {@link #startReplay} would throw, without changing anything. */
+    public void checkReplay(boolean force, int maxReplays) {
+        if (!status.canMoveTo(Status.REPLAYING)) {
+            throw new IllegalTransitionException(id, status, Status.REPLAYING);
+        }
+        if (status == Status.PROCESSED && !force) {
+            throw new ReplayRefusedException(id, "message " + id + " is PROCESSED: a replay runs its effects again;"
+                    + " replay it with force to do so");
+        }
+        if (body == null) {
+            throw new ReplayRefusedException(id, "message " + id + " has no body in the ledger (it was rejected: "
+                    + lastError + "); replay its copy from the dead-letter queue instead");
+        }
+        if (replays >= maxReplays) {
+            throw new ReplayRefusedException(id, "message " + id + " was replayed " + replays
+                    + " times, the limit (rewind.max-replays) is " + maxReplays);
+        }
+    }
+
+    /**
+     * Ends a compensation attempt that failed: REVOKING becomes REVOKE_FAILED with the error,
+     * so the entry shows why it is not revoked yet; the broker may still redeliver.
+     */
+    public void compensationFailed(Attempt attempt, String errorClass, String error, Change change, Instant now) {
+        String cut = cut(error);
+        attempt.end(AttemptOutcome.FAILED, cut, now);
+        if (status.awaitsCompensation()) {
+            if (status == Status.REVOKING) {
+                moveTo(Status.REVOKE_FAILED, change, now);
+            }
+            this.lastError = cut;
+            this.errorClass = errorClass;
+            this.updatedAt = now;
+        }
+    }
+
+    /** Ends a compensation attempt that succeeded: the entry is REVOKED. */
+    public void compensated(Attempt attempt, Change change, Instant now) {
+        attempt.end(AttemptOutcome.SUCCEEDED, null, now);
+        moveTo(Status.REVOKED, change, now);
+        lastError = null;
+        errorClass = null;
     }
 
     /**
@@ -236,12 +302,8 @@ public class LedgerEntry {
         return errorClass;
     }
 
-    public UUID replayOf() {
-        return replayOf;
-    }
-
-    public UUID compensates() {
-        return compensates;
+    public int replays() {
+        return replays;
     }
 
     public long version() {

@@ -32,7 +32,9 @@ public enum Status {
         PROCESSED.next = EnumSet.of(REPLAYING, REVOKING);
         REPLAYING.next = EnumSet.of(PROCESSED, FAILED, REVOKED);
         REVOKING.next = EnumSet.of(REVOKED, REVOKE_FAILED);
-        REVOKE_FAILED.next = EnumSet.of(REVOKING);
+        // REVOKE_FAILED -> REVOKED: a broker redelivery of the compensation succeeded;
+        // REVOKE_FAILED -> REVOKING: an operator revokes again after the compensation was dead-lettered.
+        REVOKE_FAILED.next = EnumSet.of(REVOKED, REVOKING);
         REVOKED.next = EnumSet.noneOf(Status.class);
     }
 
@@ -51,5 +53,10 @@ public enum Status {
      */
     public boolean awaitsHandling() {
         return this == PENDING || this == FAILED || this == REPLAYING;
+    }
+
+    /** Whether a compensating message should run the handler's {@code compensate}. */
+    public boolean awaitsCompensation() {
+        return this == REVOKING || this == REVOKE_FAILED;
     }
 }

@@ -3,22 +3,24 @@ package dev.rewind.query;
 import dev.rewind.ledger.LedgerEntry;
 import dev.rewind.ledger.Status;
 import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Reads the ledger into views that outlive the transaction. */
+/**
+ * Reads the ledger into views that outlive the transaction. Lists are newest first and paginated
+ * by keyset (created time, id), which the ledger's indexes serve at any depth.
+ */
 @Stateless
-@TransactionAttribute(TransactionAttributeType.REQUIRED)
 public class EntryQueries {
 
-    /** The most entries one call returns. */
+    /** The most entries one page holds. */
     public static final int MAX_LIMIT = 500;
 
     @PersistenceContext(unitName = "rewind")
@@ -30,26 +32,45 @@ public class EntryQueries {
             return Optional.empty();
         }
         return Optional.of(new EntryView(e.id(), e.type(), e.destination(), e.status(), e.attempts(),
-                e.createdAt(), e.updatedAt(), e.processedAt(), e.lastError(), e.errorClass(),
-                e.replayOf(), e.compensates(), e.body(), e.properties(),
+                e.createdAt(), e.updatedAt(), e.processedAt(), e.lastError(), e.errorClass(), e.replays(),
+                e.body(), e.properties(),
                 e.attemptLog().stream().map(a -> new AttemptView(a.number(), a.kind(), a.startedAt(),
                         a.endedAt(), a.outcome(), a.error(), a.node())).toList(),
                 e.history().stream().map(h -> new HistoryView(h.at(), h.from(), h.to(), h.actor(),
                         h.reason(), h.jobId())).toList()));
     }
 
-    /** The newest entries, optionally of one status only. */
-    public List<EntrySummary> latest(Status status, int limit) {
+    /** One page of the entries matching {@code filter}, after {@code cursor} (null for the first page). */
+    public Page<EntrySummary> page(EntryFilter filter, String cursor, int limit) {
         if (limit < 1 || limit > MAX_LIMIT) {
-            throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT + ", not " + limit);
+            throw new InvalidRequestException("limit must be between 1 and " + MAX_LIMIT + ", not " + limit);
         }
-        var query = status == null
-                ? em.createNamedQuery("LedgerEntry.latest", LedgerEntry.class)
-                : em.createNamedQuery("LedgerEntry.byStatus", LedgerEntry.class).setParameter("status", status);
-        return query.setMaxResults(limit).getResultStream()
-                .map(e -> new EntrySummary(e.id(), e.type(), e.destination(), e.status(), e.attempts(),
-                        e.createdAt(), e.updatedAt(), e.lastError()))
-                .toList();
+        List<LedgerEntry> rows = select(filter.validated(), cursor == null ? null : Cursor.decode(cursor), limit + 1);
+        boolean more = rows.size() > limit;
+        List<LedgerEntry> items = more ? rows.subList(0, limit) : rows;
+        String next = null;
+        if (more) {
+            LedgerEntry last = items.get(items.size() - 1);
+            next = new Cursor(last.createdAt(), last.id()).encode();
+        }
+        return new Page<>(items.stream().map(EntryQueries::summary).toList(), next);
+    }
+
+    /** The ids and positions of the next entries of a walk: what a bulk job works through. */
+    public List<Cursor> positions(EntryFilter filter, Cursor after, int limit) {
+        String jpql = "select e.createdAt, e.id from LedgerEntry e" + where(filter, after)
+                + " order by e.createdAt desc, e.id desc";
+        TypedQuery<Object[]> query = em.createQuery(jpql, Object[].class);
+        bind(query, filter, after);
+        return query.setMaxResults(limit).getResultList().stream()
+                .map(row -> new Cursor((java.time.Instant) row[0], (UUID) row[1])).toList();
+    }
+
+    /** How many entries match, and the first few of them: a bulk job's dry run. */
+    public long count(EntryFilter filter) {
+        TypedQuery<Long> query = em.createQuery("select count(e) from LedgerEntry e" + where(filter, null), Long.class);
+        bind(query, filter, null);
+        return query.getSingleResult();
     }
 
     public Map<Status, Long> countByStatus() {
@@ -61,5 +82,66 @@ public class EntryQueries {
                 .getResultList()
                 .forEach(row -> counts.put((Status) row[0], (Long) row[1]));
         return counts;
+    }
+
+    private List<LedgerEntry> select(EntryFilter filter, Cursor after, int limit) {
+        String jpql = "select e from LedgerEntry e" + where(filter, after) + " order by e.createdAt desc, e.id desc";
+        TypedQuery<LedgerEntry> query = em.createQuery(jpql, LedgerEntry.class);
+        bind(query, filter, after);
+        return query.setMaxResults(limit).getResultList();
+    }
+
+    // Only fixed JPQL fragments are concatenated; every value is a bound parameter.
+    private static String where(EntryFilter f, Cursor after) {
+        StringBuilder where = new StringBuilder(" where 1 = 1");
+        if (f.status() != null) {
+            where.append(" and e.status = :status");
+        }
+        if (f.type() != null) {
+            where.append(" and e.type = :type");
+        }
+        if (f.destination() != null) {
+            where.append(" and e.destination = :destination");
+        }
+        if (f.createdFrom() != null) {
+            where.append(" and e.createdAt >= :createdFrom");
+        }
+        if (f.createdTo() != null) {
+            where.append(" and e.createdAt < :createdTo");
+        }
+        if (f.errorText() != null) {
+            where.append(" and lower(e.lastError) like :errorText escape '!'");
+        }
+        if (after != null) {
+            where.append(" and (e.createdAt < :afterAt or (e.createdAt = :afterAt and e.id < :afterId))");
+        }
+        return where.toString();
+    }
+
+    private static void bind(TypedQuery<?> query, EntryFilter f, Cursor after) {
+        Map<String, Object> values = new HashMap<>();
+        values.put("status", f.status());
+        values.put("type", f.type());
+        values.put("destination", f.destination());
+        values.put("createdFrom", f.createdFrom());
+        values.put("createdTo", f.createdTo());
+        if (f.errorText() != null) {
+            values.put("errorText", "%" + f.errorText().toLowerCase()
+                    .replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
+        }
+        values.forEach((name, value) -> {
+            if (value != null) {
+                query.setParameter(name, value);
+            }
+        });
+        if (after != null) {
+            query.setParameter("afterAt", after.createdAt());
+            query.setParameter("afterId", after.id());
+        }
+    }
+
+    static EntrySummary summary(LedgerEntry e) {
+        return new EntrySummary(e.id(), e.type(), e.destination(), e.status(), e.attempts(),
+                e.createdAt(), e.updatedAt(), e.lastError());
     }
 }

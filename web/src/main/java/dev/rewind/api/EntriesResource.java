@@ -1,6 +1,7 @@
 package dev.rewind.api;
 
 import dev.rewind.ledger.Status;
+import dev.rewind.query.EntryFilter;
 import dev.rewind.query.EntryQueries;
 import dev.rewind.query.EntrySummary;
 import dev.rewind.query.EntryView;
@@ -27,7 +28,7 @@ public class EntriesResource {
     public List<EntrySummary> latest(@QueryParam("status") String status,
                                      @QueryParam("limit") @DefaultValue("50") int limit) {
         Status wanted = Params.status(status);
-        return queries.latest(wanted, Params.limit(limit, EntryQueries.MAX_LIMIT));
+        return queries.page(EntryFilter.status(wanted), null, Params.limit(limit, EntryQueries.MAX_LIMIT)).items();
     }
 
     @GET

@@ -1,0 +1,121 @@
+package dev.rewind.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rewind.jobs.BulkKind;
+import dev.rewind.jobs.BulkRequest;
+import dev.rewind.jobs.JobState;
+import dev.rewind.jobs.JobView;
+import dev.rewind.ledger.Status;
+import dev.rewind.operations.Rewind;
+import dev.rewind.query.EntryFilter;
+import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Bulk replay of 10,000 FAILED entries. The replays go to a queue nobody consumes
+ * ({@code rewind.it.parking}, test server only), so the test can count exactly what was sent.
+ */
+@ExtendWith(ArquillianExtension.class)
+class BulkIT {
+
+    static final String PARKING = "rewind.it.parking";
+    private static final Duration WAIT = Duration.ofMinutes(3);
+
+    @Deployment
+    static EnterpriseArchive deployment() {
+        return Deployments.earWithTests(BulkIT.class, Await.class);
+    }
+
+    @Inject
+    Rewind rewind;
+
+    @EJB
+    AsOperator operator;
+
+    @EJB
+    TestSupport support;
+
+    private final String run = Long.toString(System.nanoTime(), 36);
+
+    @BeforeEach
+    void emptyParking() {
+        support.purge(PARKING);
+    }
+
+    @Test
+    void aDryRunChangesNothingAndTheJobReplaysEachEntryOnce() throws Exception {
+        String marker = "bulk-all-" + run;
+        List<UUID> ids = support.seedFailed(10_000, marker, "x", "y");
+        EntryFilter filter = new EntryFilter(Status.FAILED, null, null, null, null, marker);
+
+        JobView dry = as(() -> rewind.startBulk(new BulkRequest(BulkKind.REPLAY, filter, "dry run", false, PARKING, 0, 0, true)));
+        assertTrue(dry.dryRun());
+        assertNull(dry.id());
+        assertEquals(10_000, dry.total());
+        assertEquals(20, dry.sample().size());
+        assertEquals(Map.of("FAILED", 10_000L, "replays=0", 10_000L), support.stats(ids), "a dry run changes nothing");
+        assertEquals(0, support.queueCount(PARKING));
+
+        JobView started = as(() -> rewind.startBulk(new BulkRequest(BulkKind.REPLAY, filter, "handler fixed", false,
+                PARKING, 0, 500, false)));
+        assertEquals(JobState.RUNNING, started.state());
+        assertEquals(10_000, started.total());
+        JobView done = awaitJob(started.id(), j -> j.state() != JobState.RUNNING);
+
+        assertEquals(JobState.COMPLETED, done.state());
+        assertEquals(10_000, done.done());
+        assertEquals(0, done.skipped());
+        assertEquals(0, done.failed());
+        assertEquals(Map.of("REPLAYING", 10_000L, "replays=1", 10_000L), support.stats(ids), "each replayed once");
+        assertEquals(10_000, support.queueCount(PARKING), "one message per entry");
+    }
+
+    @Test
+    void aCancelledJobStopsAndWhatItDidIsConsistent() throws Exception {
+        String marker = "bulk-cancel-" + run;
+        List<UUID> ids = support.seedFailed(10_000, marker, "x", "y");
+        EntryFilter filter = new EntryFilter(Status.FAILED, null, null, null, null, marker);
+        JobView started = as(() -> rewind.startBulk(new BulkRequest(BulkKind.REPLAY, filter, "slowly", false,
+                PARKING, 1_000, 100, false)));
+        awaitJob(started.id(), j -> j.done() >= 200);
+
+        JobView cancelled = as(() -> rewind.cancelJob(started.id(), "wrong filter"));
+        assertEquals(JobState.CANCELLED, cancelled.state());
+        Thread.sleep(1_000); // a chunk in flight finished before the cancel; nothing may follow
+        JobView after = as(() -> rewind.job(started.id()));
+        assertEquals(cancelled.done(), after.done(), "no progress after the cancel");
+        assertTrue(after.done() < 10_000, "stopped early: " + after.done());
+        Map<String, Long> stats = support.stats(ids);
+        assertEquals(after.done(), stats.getOrDefault("REPLAYING", 0L));
+        assertEquals(10_000 - after.done(), stats.getOrDefault("FAILED", 0L));
+        assertEquals(after.done(), support.queueCount(PARKING));
+    }
+
+    private JobView awaitJob(long id, java.util.function.Predicate<JobView> condition) {
+        return Await.until("job " + id + " is as expected", WAIT, () -> {
+            try {
+                return as(() -> rewind.job(id));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }, condition);
+    }
+
+    private <T> T as(Callable<T> work) throws Exception {
+        return operator.call(work);
+    }
+}

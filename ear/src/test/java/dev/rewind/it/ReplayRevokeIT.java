@@ -1,0 +1,283 @@
+package dev.rewind.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rewind.broker.BrokerQueues;
+import dev.rewind.consume.Consumed;
+import dev.rewind.example.Accounts;
+import dev.rewind.ledger.AttemptKind;
+import dev.rewind.ledger.AttemptOutcome;
+import dev.rewind.ledger.IllegalTransitionException;
+import dev.rewind.ledger.RefusedException;
+import dev.rewind.ledger.ReplayRefusedException;
+import dev.rewind.ledger.Status;
+import dev.rewind.ledger.UnknownMessageException;
+import dev.rewind.operations.Rewind;
+import dev.rewind.query.AttemptView;
+import dev.rewind.query.EntryQueries;
+import dev.rewind.query.EntryView;
+import dev.rewind.query.HistoryView;
+import dev.rewind.query.InvalidRequestException;
+import dev.rewind.revoke.NotCompensableException;
+import dev.rewind.send.SendRequest;
+import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSException;
+import jakarta.jms.Queue;
+import jakarta.jms.TextMessage;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Single replays and revokes through the stateless EJB, as the operator "it-operator". */
+@ExtendWith(ArquillianExtension.class)
+class ReplayRevokeIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    @Deployment
+    static EnterpriseArchive deployment() {
+        return Deployments.earWithTests(ReplayRevokeIT.class, ConsumptionProbe.class, Await.class, Race.class);
+    }
+
+    @Inject
+    JMSContext jms;
+
+    @Inject
+    Rewind rewind;
+
+    @Inject
+    Accounts accounts;
+
+    @Inject
+    ConsumptionProbe probe;
+
+    @Inject
+    BrokerQueues broker;
+
+    @Inject
+    EntryQueries entries;
+
+    @EJB
+    TestSupport support;
+
+    @EJB
+    AsOperator operator;
+
+    private Queue inbound;
+    private final String run = Long.toString(System.nanoTime(), 36);
+
+    @BeforeEach
+    void lookUpQueues() throws NamingException {
+        inbound = InitialContext.doLookup("java:/jms/queue/rewind.inbound");
+    }
+
+    @Test
+    void aFailedMessageReplayedAfterTheFixIsProcessedWithBothAttemptsInItsHistory() throws Exception {
+        String from = account("fix-a", 1_000);
+        String to = account("fix-b", 0);
+        accounts.setFrozen(from, true);
+        UUID id = sendTransfer(from, to, 100);
+        awaitEntry(id, e -> e.attempts() == 3);
+        Await.until("the message is in the DLQ", WAIT, () -> broker.count("rewind.DLQ", id), n -> n == 1);
+
+        accounts.setFrozen(from, false); // the fix
+        EntryView replaying = as(() -> rewind.replay(id, "account unfrozen", null, false));
+        assertEquals(Status.REPLAYING, replaying.status());
+        assertEquals(0, broker.count("rewind.DLQ", id), "the stale DLQ copy is removed");
+
+        EntryView entry = awaitEntry(id, e -> e.status() == Status.PROCESSED);
+        assertEquals(900, balance(from));
+        assertEquals(100, balance(to));
+        assertEquals(List.of(AttemptKind.DELIVERY, AttemptKind.REDELIVERY, AttemptKind.REDELIVERY, AttemptKind.REPLAY),
+                entry.attemptLog().stream().map(AttemptView::kind).toList());
+        assertEquals(AttemptOutcome.SUCCEEDED, entry.attemptLog().get(3).outcome());
+        assertEquals(List.of(Status.PENDING, Status.FAILED, Status.REPLAYING, Status.PROCESSED),
+                entry.history().stream().map(HistoryView::to).toList());
+        HistoryView replay = entry.history().get(2);
+        assertEquals("it-operator", replay.actor());
+        assertEquals("account unfrozen", replay.reason());
+        assertEquals(1, entry.replays());
+    }
+
+    @Test
+    void revokingAScheduledMessageWithdrawsItBeforeAnyHandlerRuns() throws Exception {
+        String from = account("sched-a", 1_000);
+        String to = account("sched-b", 0);
+        UUID id = UUID.randomUUID();
+        EntryView sent = as(() -> rewind.send(new SendRequest(id, "transfer.requested",
+                "{\"from\":\"" + from + "\",\"to\":\"" + to + "\",\"amount\":250}", Map.of(), 3_000), "undo window"));
+        assertEquals(Status.PENDING, sent.status());
+        assertEquals(1, broker.count("rewind.inbound", id), "scheduled on the inbound queue");
+
+        EntryView revoked = as(() -> rewind.revoke(id, "sent by mistake"));
+        assertEquals(Status.REVOKED, revoked.status());
+        assertEquals(0, broker.count("rewind.inbound", id), "gone from the queue");
+        assertEquals("withdraw: sent by mistake", revoked.history().get(1).reason());
+
+        Thread.sleep(4_000); // past the delivery delay: had the message stayed, it would have run now
+        assertEquals(List.of(), probe.outcomes(id), "never delivered");
+        assertEquals(1_000, balance(from));
+        assertEquals(0, entry(id).attempts());
+    }
+
+    @Test
+    void revokingAFailedMessageTakesItOutOfTheDeadLetterQueue() throws Exception {
+        String from = account("dlq-a", 1_000);
+        String to = account("dlq-b", 0);
+        accounts.setFrozen(to, true);
+        UUID id = sendTransfer(from, to, 100);
+        awaitEntry(id, e -> e.attempts() == 3);
+        Await.until("the message is in the DLQ", WAIT, () -> broker.count("rewind.DLQ", id), n -> n == 1);
+
+        EntryView revoked = as(() -> rewind.revoke(id, "customer cancelled"));
+        assertEquals(Status.REVOKED, revoked.status());
+        assertEquals(0, broker.count("rewind.DLQ", id));
+        assertEquals(List.of(Status.PENDING, Status.FAILED, Status.REVOKED),
+                revoked.history().stream().map(HistoryView::to).toList());
+        assertEquals(1_000, balance(from));
+    }
+
+    @Test
+    void revokingAProcessedTransferCompensatesItOnce() throws Exception {
+        String from = account("comp-a", 1_000);
+        String to = account("comp-b", 500);
+        UUID id = sendTransfer(from, to, 300);
+        awaitEntry(id, e -> e.status() == Status.PROCESSED);
+        assertEquals(700, balance(from));
+
+        EntryView revoking = as(() -> rewind.revoke(id, "duplicate order"));
+        assertEquals(Status.REVOKING, revoking.status());
+        EntryView revoked = awaitEntry(id, e -> e.status() == Status.REVOKED);
+
+        assertEquals(1_000, balance(from), "balances are back to their values before the transfer");
+        assertEquals(500, balance(to));
+        assertEquals(List.of(AttemptKind.DELIVERY, AttemptKind.COMPENSATION),
+                revoked.attemptLog().stream().map(AttemptView::kind).toList());
+        assertEquals(List.of(Status.PENDING, Status.PROCESSED, Status.REVOKING, Status.REVOKED),
+                revoked.history().stream().map(HistoryView::to).toList());
+        assertEquals(List.of(Consumed.Outcome.HANDLED, Consumed.Outcome.COMPENSATED), probe.outcomes(id));
+    }
+
+    @Test
+    void refusedOperationsChangeNothing() throws Exception {
+        String from = account("ref-a", 1_000);
+        String to = account("ref-b", 0);
+        UUID processed = sendTransfer(from, to, 10);
+        EntryView before = awaitEntry(processed, e -> e.status() == Status.PROCESSED);
+
+        ReplayRefusedException noForce = assertThrows(ReplayRefusedException.class,
+                () -> as(() -> rewind.replay(processed, "again", null, false)));
+        assertTrue(noForce.getMessage().contains("replay it with force"), noForce.getMessage());
+        assertEquals(before, entry(processed));
+
+        RefusedException noQueue = assertThrows(RefusedException.class,
+                () -> as(() -> rewind.replay(processed, "again", "no.such.queue", true)));
+        assertTrue(noQueue.getMessage().contains("there is no queue 'no.such.queue'"), noQueue.getMessage());
+        assertEquals(before, entry(processed));
+
+        InvalidRequestException noReason = assertThrows(InvalidRequestException.class,
+                () -> as(() -> rewind.revoke(processed, " ")));
+        assertTrue(noReason.getMessage().contains("a reason is required"));
+
+        UUID opened = UUID.randomUUID();
+        TextMessage opening = jms.createTextMessage("{\"id\":\"ref-c-" + run + "\",\"balance\":5}");
+        opening.setJMSType("account.opened");
+        opening.setStringProperty("rewindId", opened.toString());
+        jms.createProducer().send(inbound, opening);
+        EntryView openedEntry = awaitEntry(opened, e -> e.status() == Status.PROCESSED);
+        NotCompensableException cannot = assertThrows(NotCompensableException.class,
+                () -> as(() -> rewind.revoke(opened, "undo")));
+        assertTrue(cannot.getMessage().contains("(AccountOpenedHandler) does not implement CompensatingHandler"),
+                cannot.getMessage());
+        assertEquals(openedEntry, entry(opened));
+
+        UUID withdrawn = UUID.randomUUID();
+        as(() -> rewind.revoke(withdrawn, "never send this"));
+        EntryView tombstone = entry(withdrawn);
+        IllegalTransitionException replayRevoked = assertThrows(IllegalTransitionException.class,
+                () -> as(() -> rewind.replay(withdrawn, "again", null, true)));
+        assertTrue(replayRevoked.getMessage().contains("REVOKED is final"), replayRevoked.getMessage());
+        RefusedException twice = assertThrows(RefusedException.class, () -> as(() -> rewind.revoke(withdrawn, "again")));
+        assertTrue(twice.getMessage().contains("is already REVOKED"), twice.getMessage());
+        assertEquals(tombstone, entry(withdrawn));
+
+        assertThrows(UnknownMessageException.class, () -> as(() -> rewind.replay(UUID.randomUUID(), "x", null, false)));
+        assertThrows(jakarta.ejb.EJBAccessException.class, () -> rewind.revoke(processed, "not an operator"));
+        assertEquals(before, entry(processed));
+    }
+
+    @Test
+    void aMessageRevokedBeforeItArrivesIsSkippedWhenItDoes() throws Exception {
+        String from = account("tomb-a", 1_000);
+        String to = account("tomb-b", 0);
+        UUID id = UUID.randomUUID();
+        as(() -> rewind.revoke(id, "cancelled upstream"));
+        TextMessage message = transfer(from, to, 100);
+        message.setStringProperty("rewindId", id.toString());
+        jms.createProducer().send(inbound, message);
+
+        Await.until("the late message is consumed", WAIT, () -> probe.outcomes(id), o -> !o.isEmpty());
+        assertEquals(List.of(Consumed.Outcome.SKIPPED), probe.outcomes(id));
+        assertEquals(1_000, balance(from));
+        assertEquals(Status.REVOKED, entry(id).status());
+    }
+
+    @Test
+    void revokesRacingTheConsumerEndWithdrawnOrCompensatedAndTheBalancesAgree() throws Exception {
+        new Race(jms, inbound, rewind, operator, accounts, probe, entries, support, run).run(1_000, 10);
+    }
+
+    // --- helpers -------------------------------------------------------------------------------
+
+    private <T> T as(Callable<T> work) throws Exception {
+        return operator.call(work);
+    }
+
+    private String account(String name, long balance) {
+        String id = name + "-" + run;
+        accounts.open(id, balance);
+        return id;
+    }
+
+    private long balance(String account) {
+        return accounts.find(account).orElseThrow().balance();
+    }
+
+    private TextMessage transfer(String from, String to, long amount) throws JMSException {
+        TextMessage message = jms.createTextMessage(
+                "{\"from\":\"" + from + "\",\"to\":\"" + to + "\",\"amount\":" + amount + "}");
+        message.setJMSType("transfer.requested");
+        return message;
+    }
+
+    private UUID sendTransfer(String from, String to, long amount) throws JMSException {
+        UUID id = UUID.randomUUID();
+        TextMessage message = transfer(from, to, amount);
+        message.setStringProperty("rewindId", id.toString());
+        jms.createProducer().send(inbound, message);
+        return id;
+    }
+
+    private EntryView entry(UUID id) {
+        return entries.find(id).orElseThrow(() -> new AssertionError("no entry " + id));
+    }
+
+    private EntryView awaitEntry(UUID id, java.util.function.Predicate<EntryView> condition) {
+        return Await.until("entry " + id + " is as expected", WAIT, () -> entries.find(id).orElse(null),
+                e -> e != null && condition.test(e));
+    }
+}

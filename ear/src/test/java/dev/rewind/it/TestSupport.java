@@ -1,0 +1,89 @@
+package dev.rewind.it;
+
+import dev.rewind.broker.BrokerQueues;
+import dev.rewind.ledger.Attempt;
+import dev.rewind.ledger.AttemptKind;
+import dev.rewind.ledger.AttemptOutcome;
+import dev.rewind.ledger.Change;
+import dev.rewind.ledger.LedgerEntry;
+import jakarta.ejb.LocalBean;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.lang.management.ManagementFactory;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import javax.management.ObjectName;
+
+/** Test-only: seeds the ledger directly (a bulk insert, not 10,000 failing JMS round trips) and reads counts. */
+@Stateless
+@LocalBean
+public class TestSupport implements TestSupportRemote {
+
+    @PersistenceContext(unitName = "rewind")
+    EntityManager em;
+
+    @Inject
+    BrokerQueues broker;
+
+    @Override
+    public List<UUID> seedFailed(int count, String marker, String from, String to) {
+        List<UUID> ids = new ArrayList<>(count);
+        Instant now = Instant.now();
+        for (int i = 0; i < count; i++) {
+            UUID id = UUID.randomUUID();
+            LedgerEntry entry = new LedgerEntry(id, "transfer.requested", "rewind.inbound",
+                    "{\"from\":\"" + from + "\",\"to\":\"" + to + "\",\"amount\":1}", "{}", null,
+                    now.plusNanos(i * 1000L), Change.system("seeded by a test"));
+            Attempt attempt = entry.startAttempt(AttemptKind.DELIVERY, now, "test");
+            entry.failed(attempt, AttemptOutcome.FAILED, "dev.rewind.it.Seeded", "seeded failure " + marker,
+                    Change.system("seeded failure"), now);
+            em.persist(entry);
+            ids.add(id);
+            if (i % 500 == 499) {
+                em.flush();
+                em.clear();
+            }
+        }
+        return ids;
+    }
+
+    @Override
+    public Map<String, Long> stats(List<UUID> ids) {
+        Map<String, Long> stats = new TreeMap<>();
+        for (int from = 0; from < ids.size(); from += 1000) {
+            List<UUID> slice = ids.subList(from, Math.min(ids.size(), from + 1000));
+            for (Object[] row : em.createQuery("select e.status, e.replays from LedgerEntry e where e.id in :ids",
+                    Object[].class).setParameter("ids", slice).getResultList()) {
+                stats.merge(row[0].toString(), 1L, Long::sum);
+                stats.merge("replays=" + row[1], 1L, Long::sum);
+            }
+        }
+        return stats;
+    }
+
+    @Override
+    public long queueCount(String queue) {
+        return broker.count(queue);
+    }
+
+    @Override
+    public int purge(String queue) {
+        try {
+            var server = ManagementFactory.getPlatformMBeanServer();
+            int removed = 0;
+            for (ObjectName name : server.queryNames(new ObjectName(
+                    "org.apache.activemq.artemis:component=addresses,subcomponent=queues,queue=\"jms.queue." + queue + "\",*"), null)) {
+                removed += (Integer) server.invoke(name, "removeAllMessages", null, null);
+            }
+            return removed;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package dev.rewind.it;
+
+import jakarta.ejb.Remote;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Test-only remote access to ledger seeding and broker counts, for client-side tests. */
+@Remote
+public interface TestSupportRemote {
+
+    /** Writes {@code count} FAILED transfer entries whose error contains {@code marker}; returns their ids. */
+    List<UUID> seedFailed(int count, String marker, String from, String to);
+
+    /** Statuses of these entries, and how many were replayed exactly once ("replayedOnce"). */
+    Map<String, Long> stats(List<UUID> ids);
+
+    long queueCount(String queue);
+
+    int purge(String queue);
+}

@@ -1,0 +1,157 @@
+package dev.rewind.operations;
+
+import dev.rewind.jobs.BulkJobs;
+import dev.rewind.jobs.BulkRequest;
+import dev.rewind.jobs.BulkRunner;
+import dev.rewind.jobs.JobView;
+import dev.rewind.ledger.Change;
+import dev.rewind.ledger.UnknownMessageException;
+import dev.rewind.query.EntryFilter;
+import dev.rewind.query.EntryQueries;
+import dev.rewind.query.EntrySummary;
+import dev.rewind.query.EntryView;
+import dev.rewind.query.InvalidRequestException;
+import dev.rewind.query.Page;
+import dev.rewind.send.SendRequest;
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.DeclareRoles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJBException;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.jboss.ejb3.annotation.SecurityDomain;
+import org.jboss.logging.Logger;
+
+/**
+ * Rewind's stateless session bean. It checks the caller and the arguments, names the actor, and
+ * runs each change in a transaction of its own ({@link Transactional}), retrying a few times when
+ * the transaction lost a race with the consumer or another operator: the retry sees the new state
+ * and decides again (a revoke that lost to the consumer becomes a compensation).
+ */
+@Stateless
+@SecurityDomain("other")
+@DeclareRoles({Roles.VIEWER, Roles.OPERATOR, Roles.SENDER})
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class RewindService implements Rewind, RewindRemote {
+
+    private static final Logger LOG = Logger.getLogger(RewindService.class);
+    private static final int ATTEMPTS = 5;
+    private static final int MAX_REASON = 1000;
+
+    @Resource
+    SessionContext caller;
+
+    @Inject
+    Transactional tx;
+
+    @Inject
+    EntryQueries queries;
+
+    @Inject
+    BulkJobs jobs;
+
+    @Inject
+    BulkRunner runner;
+
+    @Override
+    @RolesAllowed(Roles.OPERATOR)
+    public EntryView replay(UUID id, String reason, String target, boolean force) {
+        Change change = change(reason);
+        return retrying(() -> tx.replay(required(id), target, force, change));
+    }
+
+    @Override
+    @RolesAllowed(Roles.OPERATOR)
+    public EntryView revoke(UUID id, String reason) {
+        Change change = change(reason);
+        return retrying(() -> tx.revoke(required(id), change));
+    }
+
+    @Override
+    @RolesAllowed({Roles.OPERATOR, Roles.SENDER})
+    public EntryView send(SendRequest request, String reason) {
+        if (request == null || request.type() == null) {
+            throw new InvalidRequestException("a request with a type is required");
+        }
+        Change change = change(reason);
+        return retrying(() -> tx.send(request, change));
+    }
+
+    @Override
+    @RolesAllowed(Roles.OPERATOR)
+    public JobView startBulk(BulkRequest request) {
+        if (request == null) {
+            throw new InvalidRequestException("a request is required");
+        }
+        request.validated();
+        String actor = change(request.reason()).actor();
+        if (request.dryRun()) {
+            return jobs.dryRun(request, actor);
+        }
+        JobView job = jobs.create(request, actor);
+        runner.start(job.id(), job.ratePerSecond());
+        return job;
+    }
+
+    @Override
+    @RolesAllowed({Roles.VIEWER, Roles.OPERATOR})
+    public JobView job(long id) {
+        return jobs.get(id);
+    }
+
+    @Override
+    @RolesAllowed(Roles.OPERATOR)
+    public JobView cancelJob(long id, String reason) {
+        Change change = change(reason);
+        JobView job = jobs.cancel(id);
+        LOG.infof("Bulk job %d cancelled by %s: %s", id, change.actor(), change.reason());
+        return job;
+    }
+
+    @Override
+    @RolesAllowed({Roles.VIEWER, Roles.OPERATOR})
+    public EntryView entry(UUID id) {
+        return queries.find(required(id)).orElseThrow(() -> new UnknownMessageException(id));
+    }
+
+    @Override
+    @RolesAllowed({Roles.VIEWER, Roles.OPERATOR})
+    public Page<EntrySummary> entries(EntryFilter filter, String cursor, int limit) {
+        return queries.page(filter == null ? EntryFilter.ALL : filter, cursor, limit);
+    }
+
+    private Change change(String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidRequestException("a reason is required: it is recorded in the message's history");
+        }
+        if (reason.length() > MAX_REASON) {
+            throw new InvalidRequestException("the reason is longer than " + MAX_REASON + " characters");
+        }
+        return Change.by(caller.getCallerPrincipal().getName(), reason.strip());
+    }
+
+    private static UUID required(UUID id) {
+        if (id == null) {
+            throw new InvalidRequestException("a message id is required");
+        }
+        return id;
+    }
+
+    private static <T> T retrying(Supplier<T> operation) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return operation.get();
+            } catch (EJBException e) {
+                if (attempt >= ATTEMPTS || !Conflicts.isRetryable(e)) {
+                    throw e;
+                }
+                LOG.debugf("Retrying after a conflict (attempt %d): %s", attempt, e);
+            }
+        }
+    }
+}

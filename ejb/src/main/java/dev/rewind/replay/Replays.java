@@ -1,0 +1,53 @@
+package dev.rewind.replay;
+
+import dev.rewind.broker.BrokerQueues;
+import dev.rewind.consume.RewindHeaders;
+import dev.rewind.ledger.Change;
+import dev.rewind.ledger.Ledger;
+import dev.rewind.ledger.LedgerEntry;
+import dev.rewind.ledger.UnknownMessageException;
+import dev.rewind.send.Outbound;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Replays one message in the caller's transaction: the entry becomes REPLAYING and the recorded
+ * body and properties are sent again, marked {@code rewindReplayOf}, to the original queue or a
+ * named one; the consumer runs it as a REPLAY attempt of the same entry. The stale copy in the
+ * dead-letter queue is removed once this commits.
+ */
+@ApplicationScoped
+public class Replays {
+
+    public static final String DEAD_LETTER_QUEUE = "rewind.DLQ";
+
+    @Inject
+    Ledger ledger;
+
+    @Inject
+    Outbound outbound;
+
+    @Inject
+    BrokerQueues broker;
+
+    @Inject
+    @ConfigProperty(name = "rewind.max-replays", defaultValue = "10")
+    int maxReplays;
+
+    public LedgerEntry replay(UUID id, String target, boolean force, Change change) {
+        LedgerEntry entry = ledger.findLocked(id).orElseThrow(() -> new UnknownMessageException(id));
+        String queue = target == null || target.isBlank() ? entry.destination() : target;
+        entry.checkReplay(force, maxReplays);
+        outbound.queue(queue, id); // refuse an unknown target before anything changes
+        entry.startReplay(force, maxReplays, change, Instant.now());
+        outbound.send(queue, id, entry.type(), entry.body(), entry.properties(),
+                Map.of(RewindHeaders.REPLAY_OF, id.toString()), 0);
+        broker.removeAfterCommit(List.of(DEAD_LETTER_QUEUE), id);
+        return entry;
+    }
+}

@@ -1,0 +1,33 @@
+package dev.rewind.revoke;
+
+import dev.rewind.consume.Errors;
+import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.MessageDriven;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageListener;
+
+/** Consumes the compensation queue in a container transaction and hands each message to {@link CompensateService}. */
+@MessageDriven(name = "CompensationConsumer", activationConfig = {
+        @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = "java:/jms/queue/rewind.compensation"),
+        @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
+        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "4")
+})
+@TransactionAttribute(TransactionAttributeType.REQUIRED)
+public class CompensationConsumer implements MessageListener {
+
+    @Inject
+    CompensateService compensate;
+
+    @Override
+    public void onMessage(Message message) {
+        try {
+            compensate.compensate(message);
+        } catch (JMSException e) {
+            throw new IllegalStateException("Cannot read JMS message: " + Errors.describe(e), e);
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package dev.rewind.revoke;
+
+import dev.rewind.ledger.RefusedException;
+import jakarta.ejb.ApplicationException;
+import java.util.UUID;
+
+/** The message ran, and its handler cannot undo it. Nothing is changed. */
+@ApplicationException(rollback = true)
+public class NotCompensableException extends RefusedException {
+    private static final long serialVersionUID = 1L;
+
+    public NotCompensableException(UUID entryId, String message) {
+        super(entryId, message);
+    }
+}

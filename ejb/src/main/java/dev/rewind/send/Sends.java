@@ -1,0 +1,75 @@
+package dev.rewind.send;
+
+import dev.rewind.consume.HandlerRegistry;
+import dev.rewind.consume.PayloadReader;
+import dev.rewind.ledger.Change;
+import dev.rewind.ledger.Ledger;
+import dev.rewind.ledger.LedgerEntry;
+import dev.rewind.ledger.RefusedException;
+import dev.rewind.query.InvalidRequestException;
+import dev.rewind.spi.MessageHandler;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Sends a message through Rewind: its PENDING entry and the JMS message commit in one
+ * transaction, so the ledger knows the message before any consumer does, and a delivery delay
+ * gives a window in which a revoke withdraws it unseen.
+ */
+@ApplicationScoped
+public class Sends {
+
+    public static final String INBOUND = "rewind.inbound";
+
+    @Inject
+    Ledger ledger;
+
+    @Inject
+    HandlerRegistry handlers;
+
+    @Inject
+    PayloadReader payloads;
+
+    @Inject
+    Outbound outbound;
+
+    public LedgerEntry send(SendRequest request, Change change) {
+        UUID id = request.id() == null ? UUID.randomUUID() : request.id();
+        if (request.delayMs() < 0 || request.delayMs() > SendRequest.MAX_DELAY_MS) {
+            throw new InvalidRequestException("delayMs must be between 0 and " + SendRequest.MAX_DELAY_MS
+                    + ", not " + request.delayMs());
+        }
+        MessageHandler<?> handler = handlers.find(request.type()).orElseThrow(() -> new InvalidRequestException(
+                "no handler is registered for type '" + request.type() + "' (known types: " + handlers.types() + ")"));
+        if (request.body() == null) {
+            throw new InvalidRequestException("the body is missing");
+        }
+        try {
+            payloads.read(request.body(), handler.payloadType());
+        } catch (PayloadReader.UnreadablePayloadException e) {
+            throw new InvalidRequestException(e.getMessage());
+        }
+        Map<String, String> properties = request.properties() == null ? Map.of() : request.properties();
+        for (String name : properties.keySet()) {
+            if (!dev.rewind.consume.RewindHeaders.isApplicationProperty(name) || !name.matches("[A-Za-z_$][A-Za-z0-9_$]*")) {
+                throw new InvalidRequestException("'" + name + "' cannot be a property name (reserved, or not a Java identifier)");
+            }
+        }
+        if (ledger.find(id).isPresent()) {
+            throw new RefusedException(id, "message " + id + " is in the ledger already");
+        }
+        JsonObjectBuilder json = Json.createObjectBuilder();
+        properties.forEach(json::add);
+        String propertiesJson = json.build().toString();
+        LedgerEntry entry = new LedgerEntry(id, request.type(), INBOUND, request.body(), propertiesJson, null,
+                Instant.now(), change.as("sent via Rewind"));
+        ledger.add(entry);
+        outbound.send(INBOUND, id, request.type(), request.body(), propertiesJson, Map.of(), request.delayMs());
+        return entry;
+    }
+}

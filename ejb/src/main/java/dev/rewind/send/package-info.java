@@ -1,0 +1,2 @@
+/** Sending JMS messages from the ledger: through Rewind, as a replay, or as a compensation. */
+package dev.rewind.send;
