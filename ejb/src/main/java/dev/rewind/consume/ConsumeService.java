@@ -93,6 +93,7 @@ public class ConsumeService {
 
         int attemptNumber = known.map(LedgerEntry::attempts).orElse(0) + 1;
         Instant started = Instant.now();
+        long startNanos = System.nanoTime();
         try {
             run(handler, payload, new MessageContext(envelope.id(), envelope.type(), envelope.destination(),
                     attemptNumber, envelope.deliveryCount() > 1, envelope.properties()));
@@ -101,10 +102,12 @@ public class ConsumeService {
                     Errors.describe(e));
             transaction.setRollbackOnly();
             recordFailure(envelope, started, e);
-            consumed.fire(new Consumed(envelope.id(), envelope.type(), Consumed.Outcome.FAILED));
+            consumed.fire(new Consumed(envelope.id(), envelope.type(), Consumed.Outcome.FAILED,
+                    System.nanoTime() - startNanos));
             return;
         }
 
+        long handlerNanos = System.nanoTime() - startNanos;
         LedgerEntry entry = known.orElseGet(() -> {
             LedgerEntry created = newEntry(envelope, started);
             ledger.add(created);
@@ -113,7 +116,7 @@ public class ConsumeService {
         Attempt attempt = entry.startAttempt(envelope.attemptKind(), started, NODE);
         entry.succeeded(attempt, Change.system("handled on attempt " + attempt.number()), Instant.now());
         flushOrRollBack(envelope);
-        consumed.fire(new Consumed(envelope.id(), envelope.type(), Consumed.Outcome.HANDLED));
+        consumed.fire(new Consumed(envelope.id(), envelope.type(), Consumed.Outcome.HANDLED, handlerNanos));
     }
 
     /** An unusable message: recorded FAILED with the reason, kept in the DLQ, not retried. */

@@ -10,8 +10,13 @@ import java.util.UUID;
  * @param id      the message's Rewind id
  * @param type    its JMSType, possibly null
  * @param outcome what this delivery did
+ * @param handlerNanos how long the handler (or compensate) ran; 0 if none ran
  */
-public record Consumed(UUID id, String type, Outcome outcome) {
+public record Consumed(UUID id, String type, Outcome outcome, long handlerNanos) {
+
+    public Consumed(UUID id, String type, Outcome outcome) {
+        this(id, type, outcome, 0);
+    }
 
     public enum Outcome {
         /** The handler ran; PROCESSED if the transaction commits. */

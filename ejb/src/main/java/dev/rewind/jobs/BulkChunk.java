@@ -9,7 +9,9 @@ import dev.rewind.query.Cursor;
 import dev.rewind.query.EntryQueries;
 import dev.rewind.replay.Replays;
 import dev.rewind.revoke.Revocations;
+import dev.rewind.metrics.ChunkCommitted;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.event.Event;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -49,6 +51,9 @@ public class BulkChunk {
     @Resource
     TransactionSynchronizationRegistry transaction;
 
+    @Inject
+    Event<ChunkCommitted> chunkCommitted;
+
     public Result process(long jobId) {
         BulkJob job = em.find(BulkJob.class, jobId, LockModeType.PESSIMISTIC_WRITE);
         if (job == null || job.state() != JobState.RUNNING) {
@@ -80,6 +85,7 @@ public class BulkChunk {
             }
         }
         Instant now = Instant.now();
+        chunkCommitted.fire(new ChunkCommitted(jobId, job.kind(), done, skipped, failed));
         job.chunkDone(done, skipped, failed, next.isEmpty() ? null : next.get(next.size() - 1), error, now);
         if (next.size() < job.chunkSize()) {
             job.finish(JobState.COMPLETED, null, now);

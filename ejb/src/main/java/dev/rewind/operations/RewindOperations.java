@@ -3,10 +3,13 @@ package dev.rewind.operations;
 import dev.rewind.jobs.BulkRequest;
 import dev.rewind.jobs.JobView;
 import dev.rewind.query.EntryFilter;
+import dev.rewind.query.FailureGroup;
+import dev.rewind.query.LedgerStats;
 import dev.rewind.query.EntrySummary;
 import dev.rewind.query.EntryView;
 import dev.rewind.query.Page;
 import dev.rewind.send.SendRequest;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -53,4 +56,10 @@ public interface RewindOperations {
 
     /** Entries matching the filter, newest first; pass {@code nextCursor} back for the next page. */
     Page<EntrySummary> entries(EntryFilter filter, String cursor, int limit);
+
+    /** Counts by status and by type. */
+    LedgerStats stats();
+
+    /** FAILED entries grouped by type and error class, largest first (at most 100 groups). */
+    List<FailureGroup> failureGroups();
 }

@@ -7,6 +7,8 @@ import dev.rewind.jobs.JobView;
 import dev.rewind.ledger.Change;
 import dev.rewind.ledger.UnknownMessageException;
 import dev.rewind.query.EntryFilter;
+import dev.rewind.query.FailureGroup;
+import dev.rewind.query.LedgerStats;
 import dev.rewind.query.EntryQueries;
 import dev.rewind.query.EntrySummary;
 import dev.rewind.query.EntryView;
@@ -22,6 +24,7 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.jboss.ejb3.annotation.SecurityDomain;
@@ -123,6 +126,18 @@ public class RewindService implements Rewind, RewindRemote {
     @RolesAllowed({Roles.VIEWER, Roles.OPERATOR})
     public Page<EntrySummary> entries(EntryFilter filter, String cursor, int limit) {
         return queries.page(filter == null ? EntryFilter.ALL : filter, cursor, limit);
+    }
+
+    @Override
+    @RolesAllowed({Roles.VIEWER, Roles.OPERATOR})
+    public LedgerStats stats() {
+        return queries.stats();
+    }
+
+    @Override
+    @RolesAllowed({Roles.VIEWER, Roles.OPERATOR})
+    public List<FailureGroup> failureGroups() {
+        return queries.failureGroups(100);
     }
 
     private Change change(String reason) {

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -73,15 +74,38 @@ public class EntryQueries {
         return query.getSingleResult();
     }
 
-    public Map<Status, Long> countByStatus() {
-        Map<Status, Long> counts = new EnumMap<>(Status.class);
+    /** Counts by status and by type, from one grouped query. */
+    public LedgerStats stats() {
+        Map<Status, Long> byStatus = new EnumMap<>(Status.class);
         for (Status status : Status.values()) {
-            counts.put(status, 0L);
+            byStatus.put(status, 0L);
         }
-        em.createQuery("select e.status, count(e) from LedgerEntry e group by e.status", Object[].class)
-                .getResultList()
-                .forEach(row -> counts.put((Status) row[0], (Long) row[1]));
-        return counts;
+        Map<String, Map<Status, Long>> byType = new TreeMap<>();
+        long total = 0;
+        for (Object[] row : em.createQuery(
+                "select e.type, e.status, count(e) from LedgerEntry e group by e.type, e.status", Object[].class)
+                .getResultList()) {
+            String type = row[0] == null ? "(none)" : (String) row[0];
+            Status status = (Status) row[1];
+            long count = (Long) row[2];
+            total += count;
+            byStatus.merge(status, count, Long::sum);
+            byType.computeIfAbsent(type, t -> new EnumMap<>(Status.class)).put(status, count);
+        }
+        return new LedgerStats(total, byStatus, byType);
+    }
+
+    /** FAILED entries grouped by type and error class, the largest group first. */
+    public List<FailureGroup> failureGroups(int limit) {
+        return em.createQuery("select e.type, e.errorClass, count(e), max(e.updatedAt), max(e.lastError)"
+                        + " from LedgerEntry e where e.status = :failed group by e.type, e.errorClass"
+                        + " order by count(e) desc, e.type, e.errorClass", Object[].class)
+                .setParameter("failed", Status.FAILED)
+                .setMaxResults(limit)
+                .getResultList().stream()
+                .map(row -> new FailureGroup((String) row[0], (String) row[1], (Long) row[2],
+                        (java.time.Instant) row[3], (String) row[4]))
+                .toList();
     }
 
     private List<LedgerEntry> select(EntryFilter filter, Cursor after, int limit) {

@@ -7,7 +7,9 @@ import dev.rewind.ledger.Ledger;
 import dev.rewind.ledger.LedgerEntry;
 import dev.rewind.ledger.UnknownMessageException;
 import dev.rewind.send.Outbound;
+import dev.rewind.metrics.Operated;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
@@ -36,6 +38,9 @@ public class Replays {
     BrokerQueues broker;
 
     @Inject
+    Event<Operated> operated;
+
+    @Inject
     @ConfigProperty(name = "rewind.max-replays", defaultValue = "10")
     int maxReplays;
 
@@ -48,6 +53,7 @@ public class Replays {
         outbound.send(queue, id, entry.type(), entry.body(), entry.properties(),
                 Map.of(RewindHeaders.REPLAY_OF, id.toString()), 0);
         broker.removeAfterCommit(List.of(DEAD_LETTER_QUEUE), id);
+        operated.fire(new Operated(id, "replay", change.jobId()));
         return entry;
     }
 }

@@ -71,6 +71,7 @@ public class CompensateService {
         }
         LedgerEntry entry = found.get();
         Instant started = Instant.now();
+        long startNanos = System.nanoTime();
         try {
             // The ledger's body is authoritative; the message only says which entry to compensate.
             CompensatingHandler<?> handler = (CompensatingHandler<?>) handlers.find(entry.type())
@@ -91,6 +92,7 @@ public class CompensateService {
             consumed.fire(new Consumed(envelope.id(), envelope.type(), Consumed.Outcome.FAILED));
             return;
         }
+        long handlerNanos = System.nanoTime() - startNanos;
         Attempt attempt = entry.startAttempt(envelope.attemptKind(), started, NODE);
         entry.compensated(attempt, Change.system("compensated on attempt " + attempt.number()), Instant.now());
         try {
@@ -100,7 +102,7 @@ public class CompensateService {
             transaction.setRollbackOnly();
             return;
         }
-        consumed.fire(new Consumed(envelope.id(), envelope.type(), Consumed.Outcome.COMPENSATED));
+        consumed.fire(new Consumed(envelope.id(), envelope.type(), Consumed.Outcome.COMPENSATED, handlerNanos));
     }
 
     @SuppressWarnings("unchecked")

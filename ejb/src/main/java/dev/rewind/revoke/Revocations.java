@@ -11,7 +11,9 @@ import dev.rewind.replay.Replays;
 import dev.rewind.send.Outbound;
 import dev.rewind.spi.CompensatingHandler;
 import dev.rewind.spi.MessageHandler;
+import dev.rewind.metrics.Operated;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -47,6 +49,9 @@ public class Revocations {
     @Inject
     BrokerQueues broker;
 
+    @Inject
+    Event<Operated> operated;
+
     @PersistenceContext(unitName = "rewind")
     EntityManager em;
 
@@ -60,6 +65,7 @@ public class Revocations {
             ledger.add(tombstone);
             em.flush();
             broker.removeAfterCommit(List.of("rewind.inbound", Replays.DEAD_LETTER_QUEUE), id);
+            operated.fire(new Operated(id, "withdraw", change.jobId()));
             return tombstone;
         }
         LedgerEntry entry = found.get();
@@ -67,6 +73,7 @@ public class Revocations {
         if (status.awaitsHandling()) {
             entry.moveTo(Status.REVOKED, change.as("withdraw"), now);
             broker.removeAfterCommit(queuesHolding(entry), id);
+            operated.fire(new Operated(id, "withdraw", change.jobId()));
         } else if (status == Status.PROCESSED || status == Status.REVOKE_FAILED) {
             compensate(entry, change, now);
         } else if (status == Status.REVOKING) {
@@ -89,6 +96,7 @@ public class Revocations {
         }
         entry.moveTo(Status.REVOKING, change.as("compensate"), now);
         outbound.send(COMPENSATION_QUEUE, entry.id(), entry.type(), entry.body(), entry.properties(), Map.of(), 0);
+        operated.fire(new Operated(entry.id(), "compensate", change.jobId()));
     }
 
     private static List<String> queuesHolding(LedgerEntry entry) {

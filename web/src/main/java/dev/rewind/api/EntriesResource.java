@@ -1,46 +1,99 @@
 package dev.rewind.api;
 
-import dev.rewind.ledger.Status;
+import dev.rewind.operations.Rewind;
+import dev.rewind.operations.Roles;
 import dev.rewind.query.EntryFilter;
 import dev.rewind.query.EntryQueries;
 import dev.rewind.query.EntrySummary;
 import dev.rewind.query.EntryView;
+import dev.rewind.query.Page;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.List;
-import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The ledger, read-only: newest entries, one entry in full, counts by status. */
+/** The ledger: list and inspect entries, replay and revoke one. */
 @Path("/entries")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "entries", description = "The message ledger")
+@APIResponse(responseCode = "400", description = "Invalid parameters (application/problem+json)")
+@APIResponse(responseCode = "401", description = "Not logged in")
 public class EntriesResource {
 
     @Inject
-    EntryQueries queries;
+    Rewind rewind;
+
+    @Inject
+    RequestValidator validator;
 
     @GET
-    public List<EntrySummary> latest(@QueryParam("status") String status,
-                                     @QueryParam("limit") @DefaultValue("50") int limit) {
-        Status wanted = Params.status(status);
-        return queries.page(EntryFilter.status(wanted), null, Params.limit(limit, EntryQueries.MAX_LIMIT)).items();
-    }
-
-    @GET
-    @Path("/counts")
-    public Map<Status, Long> counts() {
-        return queries.countByStatus();
+    @RolesAllowed({Roles.VIEWER, Roles.OPERATOR})
+    @Operation(summary = "Entries matching a filter, newest first, one page at a time",
+            description = "Keyset pagination: pass nextCursor back as cursor. Roles: rewind-viewer or rewind-operator.")
+    public Page<EntrySummary> list(
+            @Parameter(description = "Exact status") @QueryParam("status") String status,
+            @Parameter(description = "Exact JMSType") @QueryParam("type") String type,
+            @Parameter(description = "Exact queue name") @QueryParam("destination") String destination,
+            @Parameter(description = "Created at or after (ISO-8601)") @QueryParam("createdFrom") String createdFrom,
+            @Parameter(description = "Created before (ISO-8601)") @QueryParam("createdTo") String createdTo,
+            @Parameter(description = "Case-insensitive text in the last error") @QueryParam("errorText") String errorText,
+            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
+            @Parameter(description = "Page size, 1 to 500 (default 50)") @QueryParam("limit") String limit) {
+        if (errorText != null && errorText.length() > EntryFilter.MAX_TEXT) {
+            throw Problem.badRequest("errorText is longer than " + EntryFilter.MAX_TEXT + " characters");
+        }
+        EntryFilter filter = new EntryFilter(Params.status(status), Params.name("type", type),
+                Params.name("destination", destination), Params.instant("createdFrom", createdFrom),
+                Params.instant("createdTo", createdTo), errorText == null || errorText.isEmpty() ? null : errorText);
+        return rewind.entries(filter, cursor == null || cursor.isEmpty() ? null : cursor,
+                Params.limit(limit, 50, EntryQueries.MAX_LIMIT));
     }
 
     @GET
     @Path("/{id}")
+    @RolesAllowed({Roles.VIEWER, Roles.OPERATOR})
+    @Operation(summary = "One entry with its body, properties, attempts (its lineage: deliveries, replays,"
+            + " compensations) and history")
+    @APIResponse(responseCode = "404", description = "No such entry")
     public EntryView one(@PathParam("id") String id) {
-        return queries.find(Params.id(id))
-                .orElseThrow(() -> Problem.notFound("no message " + id + " in the ledger"));
+        return rewind.entry(Params.id(id));
+    }
+
+    @POST
+    @Path("/{id}/replay")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.OPERATOR)
+    @Operation(summary = "Replay one message (FAILED; PROCESSED needs force)", description = "Role: rewind-operator.")
+    @APIResponse(responseCode = "200", description = "The entry, now REPLAYING")
+    @APIResponse(responseCode = "403", description = "Not an operator")
+    @APIResponse(responseCode = "404", description = "No such entry")
+    @APIResponse(responseCode = "409", description = "Its state does not allow a replay")
+    public EntryView replay(@PathParam("id") String id, Requests.Replay request) {
+        validator.check(request);
+        return rewind.replay(Params.id(id), request.reason(), request.target(), Boolean.TRUE.equals(request.force()));
+    }
+
+    @POST
+    @Path("/{id}/revoke")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.OPERATOR)
+    @Operation(summary = "Revoke one message: withdraw it if its handler has not run, compensate it if it has",
+            description = "An unknown id leaves a tombstone. Role: rewind-operator.")
+    @APIResponse(responseCode = "200", description = "The entry, now REVOKED or REVOKING")
+    @APIResponse(responseCode = "403", description = "Not an operator")
+    @APIResponse(responseCode = "409", description = "Already revoked, or its handler cannot compensate")
+    public EntryView revoke(@PathParam("id") String id, Requests.Reason request) {
+        validator.check(request);
+        return rewind.revoke(Params.id(id), request.reason());
     }
 }

@@ -1,11 +1,20 @@
 package dev.rewind.api;
 
 import dev.rewind.ledger.Status;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
-/** Parses request parameters, answering 400 with what was expected instead of a generic 404. */
+/**
+ * Parses path and query parameters, answering 400 with what was expected: JAX-RS would answer a
+ * badly typed query parameter with a bare 404.
+ */
 final class Params {
+
+    /** Message types and queue names: letters, digits, dot, dash, underscore. */
+    static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,200}");
 
     private Params() {
     }
@@ -21,6 +30,18 @@ final class Params {
         throw Problem.badRequest("'" + clip(text) + "' is not a message id; ids are UUIDs like 3f1e2d4c-5b6a-4789-9abc-def012345678");
     }
 
+    static long jobId(String text) {
+        try {
+            long id = Long.parseLong(text);
+            if (id > 0) {
+                return id;
+            }
+        } catch (NumberFormatException ignored) {
+            // answered below
+        }
+        throw Problem.badRequest("'" + clip(text) + "' is not a job id; job ids are positive numbers");
+    }
+
     static Status status(String text) {
         if (text == null || text.isEmpty()) {
             return null;
@@ -32,17 +53,48 @@ final class Params {
         }
     }
 
-    static int limit(int value, int max) {
-        if (value < 1 || value > max) {
-            throw Problem.badRequest("limit must be between 1 and " + max + ", not " + value);
+    static String name(String parameter, String text) {
+        if (text == null || text.isEmpty()) {
+            return null;
         }
-        return value;
+        if (!NAME.matcher(text).matches()) {
+            throw Problem.badRequest(parameter + " '" + clip(text)
+                    + "' is not a name: use up to 200 letters, digits, '.', '-' or '_'");
+        }
+        return text;
     }
 
-    private static String clip(String text) {
+    static Instant instant(String parameter, String text) {
+        if (text == null || text.isEmpty()) {
+            return null;
+        }
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw Problem.badRequest(parameter + " '" + clip(text) + "' is not an ISO-8601 instant like 2026-11-27T10:00:00Z");
+        }
+    }
+
+    static int limit(String text, int fallback, int max) {
+        if (text == null || text.isEmpty()) {
+            return fallback;
+        }
+        try {
+            int value = Integer.parseInt(text);
+            if (value >= 1 && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException ignored) {
+            // answered below
+        }
+        throw Problem.badRequest("limit must be a whole number from 1 to " + max + ", not '" + clip(text) + "'");
+    }
+
+    static String clip(String text) {
         if (text == null) {
             return "";
         }
-        return text.length() <= 60 ? text : text.substring(0, 57) + "...";
+        String printable = text.replaceAll("\\p{Cntrl}", "?");
+        return printable.length() <= 60 ? printable : printable.substring(0, 57) + "...";
     }
 }

@@ -1,0 +1,78 @@
+package dev.rewind.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonStructure;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/** A small HTTP client for the admin API of the test server, as an operator's script would use it. */
+final class Http {
+
+    static final int OFFSET = Integer.getInteger("rewind.test.port-offset", 100);
+    static final String BASE = "http://localhost:" + (8080 + OFFSET);
+    static final String API = BASE + "/rewind/api";
+    static final String MANAGEMENT = "http://localhost:" + (9990 + OFFSET);
+
+    private final HttpClient client = HttpClient.newHttpClient();
+
+    /** One request; {@code user} null for anonymous, {@code contentType} null for JSON. */
+    HttpResponse<String> send(String method, String url, String user, String password, String body, String contentType,
+                              String accept) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url.startsWith("http") ? url : API + url));
+        if (user != null) {
+            request.header("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        }
+        if (accept != null) {
+            request.header("Accept", accept);
+        }
+        if (body != null) {
+            request.header("Content-Type", contentType == null ? "application/json" : contentType);
+            request.method(method, HttpRequest.BodyPublishers.ofString(body));
+        } else {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        try {
+            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(method + " " + url + ": " + e, e);
+        }
+    }
+
+    HttpResponse<String> get(String path, String user) {
+        return send("GET", path, user, password(user), null, null, null);
+    }
+
+    HttpResponse<String> post(String path, String user, String json) {
+        return send("POST", path, user, password(user), json, null, null);
+    }
+
+    JsonObject getJson(String path, String user) {
+        HttpResponse<String> response = get(path, user);
+        if (response.statusCode() != 200) {
+            throw new AssertionError("GET " + path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return object(response);
+    }
+
+    static JsonObject object(HttpResponse<String> response) {
+        return (JsonObject) json(response.body());
+    }
+
+    static JsonStructure json(String text) {
+        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+            return reader.read();
+        }
+    }
+
+    static String password(String user) {
+        return user == null ? null : user + "-pw";
+    }
+}

@@ -1,0 +1,62 @@
+package dev.rewind.metrics;
+
+import dev.rewind.consume.Consumed;
+import dev.rewind.consume.HandlerRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Rewind's meters (Prometheus names in brackets):
+ * <ul>
+ * <li>{@code rewind.messages} [rewind_messages_total]: deliveries by type, outcome and whether
+ *     their transaction committed;</li>
+ * <li>{@code rewind.handler} [rewind_handler_seconds]: handler (and compensation) time by type and outcome;</li>
+ * <li>{@code rewind.operations} [rewind_operations_total]: committed replays, withdrawals, compensations;</li>
+ * <li>{@code rewind.job.entries} [rewind_job_entries_total]: bulk job progress by kind and result.</li>
+ * </ul>
+ * Types without a handler are counted as {@code other}, so producers cannot create meters at will.
+ */
+@ApplicationScoped
+public class RewindMetrics {
+
+    @Inject
+    MeterRegistry registry;
+
+    @Inject
+    HandlerRegistry handlers;
+
+    void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) Consumed event) {
+        record(event, true);
+    }
+
+    void rolledBack(@Observes(during = TransactionPhase.AFTER_FAILURE) Consumed event) {
+        record(event, false);
+    }
+
+    void operated(@Observes(during = TransactionPhase.AFTER_SUCCESS) Operated event) {
+        registry.counter("rewind.operations", "operation", event.operation(),
+                "bulk", String.valueOf(event.jobId() != null)).increment();
+    }
+
+    void chunk(@Observes(during = TransactionPhase.AFTER_SUCCESS) ChunkCommitted event) {
+        String kind = event.kind().name();
+        registry.counter("rewind.job.entries", "kind", kind, "result", "done").increment(event.done());
+        registry.counter("rewind.job.entries", "kind", kind, "result", "skipped").increment(event.skipped());
+        registry.counter("rewind.job.entries", "kind", kind, "result", "failed").increment(event.failed());
+    }
+
+    private void record(Consumed event, boolean committed) {
+        String type = event.type() != null && handlers.types().contains(event.type()) ? event.type() : "other";
+        String outcome = event.outcome().name();
+        registry.counter("rewind.messages", "type", type, "outcome", outcome, "committed", String.valueOf(committed))
+                .increment();
+        if (event.handlerNanos() > 0) {
+            registry.timer("rewind.handler", "type", type, "outcome", outcome)
+                    .record(event.handlerNanos(), TimeUnit.NANOSECONDS);
+        }
+    }
+}

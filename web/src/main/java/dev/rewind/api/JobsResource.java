@@ -1,0 +1,80 @@
+package dev.rewind.api;
+
+import dev.rewind.jobs.BulkRequest;
+import dev.rewind.jobs.JobView;
+import dev.rewind.operations.Rewind;
+import dev.rewind.operations.Roles;
+import dev.rewind.query.EntryFilter;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Bulk replay and revoke by filter. */
+@Path("/jobs")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "jobs", description = "Bulk replay and revoke")
+public class JobsResource {
+
+    @Inject
+    Rewind rewind;
+
+    @Inject
+    RequestValidator validator;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.OPERATOR)
+    @Operation(summary = "Start a bulk replay or revoke, or its dry run",
+            description = "A dry run answers 200 with the count and a sample and changes nothing; a job answers"
+                    + " 202 with its Location. Role: rewind-operator.")
+    @APIResponse(responseCode = "200", description = "Dry run: count and sample")
+    @APIResponse(responseCode = "202", description = "Started; follow Location for progress")
+    @APIResponse(responseCode = "400", description = "Invalid request (application/problem+json)")
+    public Response start(Requests.Job body, @Context UriInfo uri) {
+        validator.check(body);
+        Requests.Filter f = body.filter();
+        BulkRequest request = new BulkRequest(body.kind(),
+                new EntryFilter(f.status(), f.type(), f.destination(), f.createdFrom(), f.createdTo(), f.errorText()),
+                body.reason(), Boolean.TRUE.equals(body.force()), body.target(),
+                body.ratePerSecond() == null ? 0 : body.ratePerSecond(),
+                body.chunkSize() == null ? 0 : body.chunkSize(), Boolean.TRUE.equals(body.dryRun()));
+        JobView job = rewind.startBulk(request);
+        if (job.dryRun()) {
+            return Response.ok(job).build();
+        }
+        return Response.accepted(job).location(uri.getBaseUriBuilder().path("jobs").path(job.id().toString()).build())
+                .build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.VIEWER, Roles.OPERATOR})
+    @Operation(summary = "A job's state and progress (total, done, skipped, failed)")
+    @APIResponse(responseCode = "404", description = "No such job")
+    public JobView one(@PathParam("id") String id) {
+        return rewind.job(Params.jobId(id));
+    }
+
+    @POST
+    @Path("/{id}/cancel")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.OPERATOR)
+    @Operation(summary = "Stop a running job after its current chunk", description = "Role: rewind-operator.")
+    @APIResponse(responseCode = "404", description = "No such job")
+    public JobView cancel(@PathParam("id") String id, Requests.Reason body) {
+        validator.check(body);
+        return rewind.cancelJob(Params.jobId(id), body.reason());
+    }
+}

@@ -1,0 +1,61 @@
+package dev.rewind.api;
+
+import dev.rewind.jobs.BulkKind;
+import dev.rewind.ledger.Status;
+import jakarta.json.JsonValue;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+/** The JSON bodies the API accepts. Unknown fields are refused (see {@link JsonbSettings}). */
+public final class Requests {
+
+    static final String NAME = "[A-Za-z0-9._-]{1,200}";
+
+    private Requests() {
+    }
+
+    /** {@code {"reason": "handler fixed", "target": "other.queue", "force": false}} */
+    public record Replay(@NotBlank @Size(max = 1000) String reason,
+                         @Pattern(regexp = NAME, message = "must be a queue name") String target,
+                         Boolean force) {
+    }
+
+    /** {@code {"reason": "sent twice"}}: for revoke and for cancelling a job. */
+    public record Reason(@NotBlank @Size(max = 1000) String reason) {
+    }
+
+    /** Which entries: every field optional. */
+    public record Filter(Status status,
+                         @Pattern(regexp = NAME, message = "must be a message type") String type,
+                         @Pattern(regexp = NAME, message = "must be a queue name") String destination,
+                         Instant createdFrom, Instant createdTo,
+                         @Size(max = 200) String errorText) {
+    }
+
+    /** A bulk job. */
+    public record Job(@NotNull BulkKind kind, @NotNull @Valid Filter filter,
+                      @NotBlank @Size(max = 1000) String reason,
+                      Boolean force,
+                      @Pattern(regexp = NAME, message = "must be a queue name") String target,
+                      @PositiveOrZero @Max(100_000) Integer ratePerSecond,
+                      @PositiveOrZero @Max(1000) Integer chunkSize,
+                      Boolean dryRun) {
+    }
+
+    /** A message to send through Rewind; {@code body} is the JSON payload itself. */
+    public record Send(UUID id,
+                       @NotNull @Pattern(regexp = NAME, message = "must be a message type") String type,
+                       @NotNull JsonValue body,
+                       Map<@Pattern(regexp = "[A-Za-z_$][A-Za-z0-9_$]{0,99}") String, @Size(max = 1000) String> properties,
+                       @PositiveOrZero Long delayMs,
+                       @NotBlank @Size(max = 1000) String reason) {
+    }
+}
