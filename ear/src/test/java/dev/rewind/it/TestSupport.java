@@ -54,6 +54,20 @@ public class TestSupport implements TestSupportRemote {
     }
 
     @Override
+    public List<UUID> seedProcessed(int count, Instant processedAt) {
+        List<UUID> ids = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            UUID id = UUID.randomUUID();
+            LedgerEntry entry = new LedgerEntry(id, "transfer.requested", "rewind.inbound",
+                    "{\"from\":\"x\",\"to\":\"y\",\"amount\":1}", "{}", null, processedAt, Change.system("seeded"));
+            entry.succeeded(entry.startAttempt(AttemptKind.DELIVERY, processedAt, "test"), Change.system("seeded"), processedAt);
+            em.persist(entry);
+            ids.add(id);
+        }
+        return ids;
+    }
+
+    @Override
     public Map<String, Long> stats(List<UUID> ids) {
         Map<String, Long> stats = new TreeMap<>();
         for (int from = 0; from < ids.size(); from += 1000) {

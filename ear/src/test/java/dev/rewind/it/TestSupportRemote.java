@@ -12,6 +12,9 @@ public interface TestSupportRemote {
     /** Writes {@code count} FAILED transfer entries whose error contains {@code marker}; returns their ids. */
     List<UUID> seedFailed(int count, String marker, String from, String to);
 
+    /** Writes {@code count} PROCESSED transfer entries, processed at {@code processedAt}; returns their ids. */
+    List<UUID> seedProcessed(int count, java.time.Instant processedAt);
+
     /** Statuses of these entries, and how many were replayed exactly once ("replayedOnce"). */
     Map<String, Long> stats(List<UUID> ids);
 

@@ -30,7 +30,8 @@ import java.util.UUID;
         @Index(name = "rewind_entry_status_created", columnList = "status, created_at, id"),
         @Index(name = "rewind_entry_type_created", columnList = "message_type, created_at, id"),
         @Index(name = "rewind_entry_destination_created", columnList = "destination, created_at, id"),
-        @Index(name = "rewind_entry_created", columnList = "created_at, id")
+        @Index(name = "rewind_entry_created", columnList = "created_at, id"),
+        @Index(name = "rewind_entry_retention", columnList = "status, processed_at")
 })
 public class LedgerEntry {
 
@@ -85,6 +86,14 @@ public class LedgerEntry {
     /** How many times the entry was replayed: bounded, so a replay loop cannot run forever. */
     @Column(nullable = false)
     private int replays;
+
+    /** An operator's hold: retention never purges a held entry. */
+    @Column(nullable = false, columnDefinition = "boolean default false not null")
+    private boolean hold;
+
+    /** When retention removed the body and properties (payload-only purge); null while they are kept. */
+    @Column(name = "purged_at")
+    private Instant purgedAt;
 
     @Version
     private long version;
@@ -156,6 +165,10 @@ public class LedgerEntry {
             throw new ReplayRefusedException(id, "message " + id + " is PROCESSED: a replay runs its effects again;"
                     + " replay it with force to do so");
         }
+        if (purgedAt != null) {
+            throw new ReplayRefusedException(id, "message " + id + " cannot be replayed: retention purged its body at "
+                    + purgedAt);
+        }
         if (body == null) {
             throw new ReplayRefusedException(id, "message " + id + " has no body in the ledger (it was rejected: "
                     + lastError + "); replay its copy from the dead-letter queue instead");
@@ -189,6 +202,19 @@ public class LedgerEntry {
         moveTo(Status.REVOKED, change, now);
         lastError = null;
         errorClass = null;
+    }
+
+    /**
+     * Places or lifts a hold. Not a status change, so its history row has the same status on both
+     * sides; the reason says what happened.
+     */
+    public void setHold(boolean on, Change change, Instant now) {
+        if (hold == on) {
+            return;
+        }
+        hold = on;
+        updatedAt = now;
+        history.add(new HistoryRecord(this, status, status, change.as(on ? "hold placed" : "hold lifted"), now));
     }
 
     /**
@@ -308,6 +334,14 @@ public class LedgerEntry {
 
     public long version() {
         return version;
+    }
+
+    public boolean hold() {
+        return hold;
+    }
+
+    public Instant purgedAt() {
+        return purgedAt;
     }
 
     public List<Attempt> attemptLog() {

@@ -44,6 +44,9 @@ public interface RewindOperations {
     /** Sends a message through Rewind: its PENDING entry and the message commit together. */
     EntryView send(SendRequest request, String reason);
 
+    /** Places ({@code true}) or lifts a hold: retention never purges a held entry. */
+    EntryView hold(UUID id, boolean hold, String reason);
+
     /** A dry run returns the count and a sample; otherwise the job starts and runs in the background. */
     JobView startBulk(BulkRequest request);
 

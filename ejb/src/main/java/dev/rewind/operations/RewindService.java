@@ -76,6 +76,13 @@ public class RewindService implements Rewind, RewindRemote {
     }
 
     @Override
+    @RolesAllowed(Roles.OPERATOR)
+    public EntryView hold(UUID id, boolean hold, String reason) {
+        Change change = change(reason);
+        return retrying(() -> tx.hold(required(id), hold, change));
+    }
+
+    @Override
     @RolesAllowed({Roles.OPERATOR, Roles.SENDER})
     public EntryView send(SendRequest request, String reason) {
         if (request == null || request.type() == null) {

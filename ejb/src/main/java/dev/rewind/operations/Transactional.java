@@ -1,6 +1,8 @@
 package dev.rewind.operations;
 
 import dev.rewind.ledger.Change;
+import dev.rewind.ledger.Ledger;
+import dev.rewind.ledger.UnknownMessageException;
 import dev.rewind.query.EntryQueries;
 import dev.rewind.query.EntryView;
 import dev.rewind.replay.Replays;
@@ -13,6 +15,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
 import java.util.UUID;
 
 /** One operation, one transaction: what {@link RewindService} retries when it meets a conflict. */
@@ -32,6 +35,9 @@ public class Transactional {
     @Inject
     EntryQueries queries;
 
+    @Inject
+    Ledger ledger;
+
     @PersistenceContext(unitName = "rewind")
     EntityManager em;
 
@@ -42,6 +48,11 @@ public class Transactional {
 
     public EntryView revoke(UUID id, Change change) {
         revocations.revoke(id, change);
+        return viewAfterWrite(id);
+    }
+
+    public EntryView hold(UUID id, boolean hold, Change change) {
+        ledger.findLocked(id).orElseThrow(() -> new UnknownMessageException(id)).setHold(hold, change, Instant.now());
         return viewAfterWrite(id);
     }
 

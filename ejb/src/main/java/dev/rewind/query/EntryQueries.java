@@ -34,6 +34,7 @@ public class EntryQueries {
         }
         return Optional.of(new EntryView(e.id(), e.type(), e.destination(), e.status(), e.attempts(),
                 e.createdAt(), e.updatedAt(), e.processedAt(), e.lastError(), e.errorClass(), e.replays(),
+                e.hold(), e.purgedAt(),
                 e.body(), e.properties(),
                 e.attemptLog().stream().map(a -> new AttemptView(a.number(), a.kind(), a.startedAt(),
                         a.endedAt(), a.outcome(), a.error(), a.node())).toList(),

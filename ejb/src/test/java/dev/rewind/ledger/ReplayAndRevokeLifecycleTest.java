@@ -93,4 +93,20 @@ class ReplayAndRevokeLifecycleTest {
         assertEquals(null, entry.lastError());
         assertEquals(3, entry.attempts());
     }
+
+    @Test
+    void aHoldIsRecordedInTheHistoryWithoutChangingTheStatus() {
+        LedgerEntry entry = processed();
+        entry.setHold(true, ops, t0);
+        entry.setHold(true, ops, t0); // no change, no row
+        assertTrue(entry.hold());
+        assertEquals(Status.PROCESSED, entry.status());
+        HistoryRecord last = entry.history().get(entry.history().size() - 1);
+        assertEquals(Status.PROCESSED, last.from());
+        assertEquals(Status.PROCESSED, last.to());
+        assertEquals("hold placed: fixed the bug", last.reason());
+        assertEquals(3, entry.history().size());
+        entry.setHold(false, ops, t0);
+        assertEquals("hold lifted: fixed the bug", entry.history().get(3).reason());
+    }
 }

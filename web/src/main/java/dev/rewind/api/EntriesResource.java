@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -81,6 +82,18 @@ public class EntriesResource {
     public EntryView replay(@PathParam("id") String id, Requests.Replay request) {
         validator.check(request);
         return rewind.replay(Params.id(id), request.reason(), request.target(), Boolean.TRUE.equals(request.force()));
+    }
+
+    @PUT
+    @Path("/{id}/hold")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.OPERATOR)
+    @Operation(summary = "Place or lift a hold: retention never purges a held entry", description = "Role: rewind-operator.")
+    @APIResponse(responseCode = "200", description = "The entry with its hold")
+    @APIResponse(responseCode = "404", description = "No such entry")
+    public EntryView hold(@PathParam("id") String id, Requests.Hold request) {
+        validator.check(request);
+        return rewind.hold(Params.id(id), request.hold(), request.reason());
     }
 
     @POST

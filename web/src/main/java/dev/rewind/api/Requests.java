@@ -32,6 +32,10 @@ public final class Requests {
     public record Reason(@NotBlank @Size(max = 1000) String reason) {
     }
 
+    /** {@code {"hold": true, "reason": "legal hold"}} */
+    public record Hold(@NotNull Boolean hold, @NotBlank @Size(max = 1000) String reason) {
+    }
+
     /** Which entries: every field optional. */
     public record Filter(Status status,
                          @Pattern(regexp = NAME, message = "must be a message type") String type,
