@@ -351,11 +351,6 @@ class ApiIT {
         }
     }
 
-    @SuppressWarnings("unused")
-    private static boolean isProblem(HttpResponse<String> response) {
-        return response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json");
-    }
-
     static void assertNoLeak(String detail) {
         assertFalse(detail.contains("Exception") || detail.contains("\tat ") || detail.contains("org.hibernate"),
                 "no exception text leaks: " + detail);

@@ -7,16 +7,11 @@ import dev.rewind.ledger.Ledger;
 import dev.rewind.ledger.LedgerEntry;
 import dev.rewind.spi.MessageContext;
 import dev.rewind.spi.MessageHandler;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.PersistenceException;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Instant;
 import java.util.Optional;
 import org.jboss.logging.Logger;
@@ -34,7 +29,7 @@ import org.jboss.logging.Logger;
 public class ConsumeService {
 
     private static final Logger LOG = Logger.getLogger(ConsumeService.class);
-    private static final String NODE = System.getProperty("jboss.node.name", "local");
+    private static final String NODE = LedgerWrites.NODE;
 
     @Inject
     Ledger ledger;
@@ -54,11 +49,8 @@ public class ConsumeService {
     @Inject
     Event<Consumed> consumed;
 
-    @PersistenceContext(unitName = "rewind")
-    EntityManager em;
-
-    @Resource
-    TransactionSynchronizationRegistry transaction;
+    @Inject
+    LedgerWrites writes;
 
     public void consume(Message message) throws JMSException {
         Envelope envelope = Envelope.read(message);
@@ -100,7 +92,7 @@ public class ConsumeService {
         } catch (Exception e) {
             LOG.warnf("Handler of %s (%s) failed on attempt %d: %s", envelope.id(), envelope.type(), attemptNumber,
                     Errors.describe(e));
-            transaction.setRollbackOnly();
+            writes.rollBack();
             recordFailure(envelope, started, e);
             consumed.fire(new Consumed(envelope.id(), envelope.type(), Consumed.Outcome.FAILED,
                     System.nanoTime() - startNanos));
@@ -115,8 +107,9 @@ public class ConsumeService {
         });
         Attempt attempt = entry.startAttempt(envelope.attemptKind(), started, NODE);
         entry.succeeded(attempt, Change.system("handled on attempt " + attempt.number()), Instant.now());
-        flushOrRollBack(envelope);
-        consumed.fire(new Consumed(envelope.id(), envelope.type(), Consumed.Outcome.HANDLED, handlerNanos));
+        if (writes.flushOrRollBack(envelope.id())) {
+            consumed.fire(new Consumed(envelope.id(), envelope.type(), Consumed.Outcome.HANDLED, handlerNanos));
+        }
     }
 
     /** An unusable message: recorded FAILED with the reason, kept in the DLQ, not retried. */
@@ -132,22 +125,8 @@ public class ConsumeService {
         Attempt attempt = entry.startAttempt(envelope.attemptKind(), now, NODE);
         entry.failed(attempt, AttemptOutcome.REJECTED, "rejected", reason, Change.system("rejected: " + reason), now);
         deadLetters.forward(message, envelope.id(), reason);
-        flushOrRollBack(envelope);
-        consumed.fire(new Consumed(envelope.id(), envelope.type(), Consumed.Outcome.REJECTED));
-    }
-
-    /**
-     * Writes the ledger now rather than at commit, so that a concurrent change of the same entry
-     * (version conflict, or the same new id inserted twice) is seen here and ends in a quiet
-     * rollback and redelivery instead of an error at commit.
-     */
-    private void flushOrRollBack(Envelope envelope) {
-        try {
-            em.flush();
-        } catch (PersistenceException concurrentChange) {
-            LOG.infof("Entry %s changed while its message was consumed; the broker redelivers it (%s)",
-                    envelope.id(), Errors.describe(concurrentChange));
-            transaction.setRollbackOnly();
+        if (writes.flushOrRollBack(envelope.id())) {
+            consumed.fire(new Consumed(envelope.id(), envelope.type(), Consumed.Outcome.REJECTED));
         }
     }
 

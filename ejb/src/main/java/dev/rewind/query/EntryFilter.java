@@ -22,10 +22,6 @@ public record EntryFilter(Status status, String type, String destination, Instan
 
     public static final EntryFilter ALL = new EntryFilter(null, null, null, null, null, null);
 
-    public static EntryFilter status(Status status) {
-        return new EntryFilter(status, null, null, null, null, null);
-    }
-
     /** Refuses filters that cannot mean what the caller wants. */
     public EntryFilter validated() {
         if (createdFrom != null && createdTo != null && !createdFrom.isBefore(createdTo)) {

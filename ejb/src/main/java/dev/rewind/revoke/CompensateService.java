@@ -5,6 +5,7 @@ import dev.rewind.consume.Envelope;
 import dev.rewind.consume.Errors;
 import dev.rewind.consume.FailureRecorder;
 import dev.rewind.consume.HandlerRegistry;
+import dev.rewind.consume.LedgerWrites;
 import dev.rewind.consume.PayloadReader;
 import dev.rewind.ledger.Attempt;
 import dev.rewind.ledger.Change;
@@ -12,16 +13,11 @@ import dev.rewind.ledger.Ledger;
 import dev.rewind.ledger.LedgerEntry;
 import dev.rewind.spi.CompensatingHandler;
 import dev.rewind.spi.MessageContext;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.PersistenceException;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -37,7 +33,7 @@ import org.jboss.logging.Logger;
 public class CompensateService {
 
     private static final Logger LOG = Logger.getLogger(CompensateService.class);
-    private static final String NODE = System.getProperty("jboss.node.name", "local");
+    private static final String NODE = LedgerWrites.NODE;
 
     @Inject
     Ledger ledger;
@@ -54,11 +50,8 @@ public class CompensateService {
     @Inject
     Event<Consumed> consumed;
 
-    @PersistenceContext(unitName = "rewind")
-    EntityManager em;
-
-    @Resource
-    TransactionSynchronizationRegistry transaction;
+    @Inject
+    LedgerWrites writes;
 
     public void compensate(Message message) throws JMSException {
         Envelope envelope = Envelope.readCompensation(message);
@@ -82,7 +75,7 @@ public class CompensateService {
                     entry.attempts() + 1, envelope.deliveryCount() > 1, Map.of()));
         } catch (Exception e) {
             LOG.warnf("Compensation of %s (%s) failed: %s", entry.id(), entry.type(), Errors.describe(e));
-            transaction.setRollbackOnly();
+            writes.rollBack();
             try {
                 failures.recordCompensation(envelope, started, NODE, e);
             } catch (RuntimeException recordingFailed) {
@@ -95,11 +88,7 @@ public class CompensateService {
         long handlerNanos = System.nanoTime() - startNanos;
         Attempt attempt = entry.startAttempt(envelope.attemptKind(), started, NODE);
         entry.compensated(attempt, Change.system("compensated on attempt " + attempt.number()), Instant.now());
-        try {
-            em.flush();
-        } catch (PersistenceException concurrentChange) {
-            LOG.infof("Entry %s changed during its compensation; the broker redelivers it", entry.id());
-            transaction.setRollbackOnly();
+        if (!writes.flushOrRollBack(entry.id())) {
             return;
         }
         consumed.fire(new Consumed(envelope.id(), envelope.type(), Consumed.Outcome.COMPENSATED, handlerNanos));
