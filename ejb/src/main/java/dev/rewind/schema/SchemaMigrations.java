@@ -29,15 +29,15 @@ public class SchemaMigrations implements Integrator {
     public void integrate(Metadata metadata, BootstrapContext bootstrapContext, SessionFactoryImplementor factory) {
         DataSource dataSource = factory.getServiceRegistry().getService(ConnectionProvider.class).unwrap(DataSource.class);
         String vendor = vendor(dataSource);
-        MigrateResult result = Flyway.configure(SchemaMigrations.class.getClassLoader())
+        Flyway flyway = Flyway.configure(SchemaMigrations.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations("classpath:db/migration/" + vendor)
                 .table("rewind_schema_history")
                 .failOnMissingLocations(true)
-                .load()
-                .migrate();
-        LOG.infof("Ledger schema at version %s (%d migration(s) applied now)", result.targetSchemaVersion,
-                result.migrationsExecuted);
+                .load();
+        MigrateResult result = flyway.migrate();
+        LOG.infof("Ledger schema (%s) at version %s, %d migration(s) applied now", vendor,
+                flyway.info().current().getVersion(), result.migrationsExecuted);
     }
 
     /** The folder of migrations for this database: {@code h2} or {@code postgresql}. */
