@@ -100,11 +100,7 @@ public class ConsumeService {
         }
 
         long handlerNanos = System.nanoTime() - startNanos;
-        LedgerEntry entry = known.orElseGet(() -> {
-            LedgerEntry created = newEntry(envelope, started);
-            ledger.add(created);
-            return created;
-        });
+        LedgerEntry entry = known.orElseGet(() -> firstSight(envelope, started));
         Attempt attempt = entry.startAttempt(envelope.attemptKind(), started, NODE);
         entry.succeeded(attempt, Change.system("handled on attempt " + attempt.number()), Instant.now());
         if (writes.flushOrRollBack(envelope.id())) {
@@ -117,11 +113,7 @@ public class ConsumeService {
             throws JMSException {
         LOG.warnf("Rejected %s: %s", envelope.id(), reason);
         Instant now = Instant.now();
-        LedgerEntry entry = known.orElseGet(() -> {
-            LedgerEntry created = newEntry(envelope, now);
-            ledger.add(created);
-            return created;
-        });
+        LedgerEntry entry = known.orElseGet(() -> firstSight(envelope, now));
         Attempt attempt = entry.startAttempt(envelope.attemptKind(), now, NODE);
         entry.failed(attempt, AttemptOutcome.REJECTED, "rejected", reason, Change.system("rejected: " + reason), now);
         deadLetters.forward(message, envelope.id(), reason);
@@ -144,6 +136,13 @@ public class ConsumeService {
     @SuppressWarnings("unchecked")
     private static <T> void run(MessageHandler<T> handler, Object payload, MessageContext context) throws Exception {
         handler.handle((T) payload, context);
+    }
+
+    /** A message the ledger has not seen: its new PENDING entry, added to the ledger. */
+    private LedgerEntry firstSight(Envelope envelope, Instant now) {
+        LedgerEntry created = newEntry(envelope, now);
+        ledger.add(created);
+        return created;
     }
 
     static LedgerEntry newEntry(Envelope envelope, Instant now) {
