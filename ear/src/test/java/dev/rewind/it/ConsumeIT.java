@@ -50,7 +50,7 @@ class ConsumeIT {
 
     @Deployment
     static EnterpriseArchive deployment() {
-        return Deployments.earWithTests(ConsumeIT.class, ConsumptionProbe.class, Await.class);
+        return Deployments.earWithTests(ConsumeIT.class, ConsumptionProbe.class, Await.class, Bank.class);
     }
 
     @Inject
@@ -67,28 +67,29 @@ class ConsumeIT {
 
     private Queue inbound;
     private Queue deadLetters;
-    private final String run = Long.toString(System.nanoTime(), 36);
+    private Bank bank;
 
     @BeforeEach
     void lookUpQueues() throws NamingException {
+        bank = new Bank(jms, accounts, entries);
         inbound = InitialContext.doLookup("java:/jms/queue/rewind.inbound");
         deadLetters = InitialContext.doLookup("java:/jms/queue/rewind.DLQ");
     }
 
     @Test
     void aMessageIsHandledOnceAndItsEntryIsProcessedWithHistoryAndAttempt() throws JMSException {
-        String from = account("a", 10_000);
-        String to = account("b", 0);
+        String from = bank.account("a", 10_000);
+        String to = bank.account("b", 0);
         UUID id = UUID.randomUUID();
-        TextMessage message = transfer(from, to, 2_500);
+        TextMessage message = bank.transfer(from, to, 2_500);
         message.setStringProperty("rewindId", id.toString());
         message.setStringProperty("tenant", "acme");
         jms.createProducer().send(inbound, message);
 
-        EntryView entry = awaitEntry(id, e -> e.status() == Status.PROCESSED);
+        EntryView entry = bank.awaitEntry(id, e -> e.status() == Status.PROCESSED);
 
-        assertEquals(7_500, balance(from));
-        assertEquals(2_500, balance(to));
+        assertEquals(7_500, bank.balance(from));
+        assertEquals(2_500, bank.balance(to));
         assertEquals("transfer.requested", entry.type());
         assertEquals("rewind.inbound", entry.destination());
         assertEquals(1, entry.attempts());
@@ -105,15 +106,15 @@ class ConsumeIT {
 
     @Test
     void aFailingHandlerIsRedeliveredThenFailedWithItsErrorAndDeadLettered() throws JMSException {
-        String from = account("frozen", 10_000);
-        String to = account("c", 0);
+        String from = bank.account("frozen", 10_000);
+        String to = bank.account("c", 0);
         accounts.setFrozen(from, true);
         UUID id = UUID.randomUUID();
-        TextMessage message = transfer(from, to, 100);
+        TextMessage message = bank.transfer(from, to, 100);
         message.setStringProperty("rewindId", id.toString());
         jms.createProducer().send(inbound, message);
 
-        EntryView entry = awaitEntry(id, e -> e.attempts() == 3);
+        EntryView entry = bank.awaitEntry(id, e -> e.attempts() == 3);
         Await.until("the message is in the DLQ", WAIT, () -> inDeadLetters(id), Optional::isPresent);
 
         entry = entries.find(id).orElseThrow();
@@ -125,28 +126,28 @@ class ConsumeIT {
                 entry.attemptLog().stream().map(AttemptView::kind).toList());
         assertTrue(entry.attemptLog().stream().allMatch(a -> a.outcome() == AttemptOutcome.FAILED));
         assertEquals(List.of(Status.PENDING, Status.FAILED), entry.history().stream().map(HistoryView::to).toList());
-        assertEquals(10_000, balance(from), "the failed transfer's debit rolled back");
-        assertEquals(0, balance(to));
+        assertEquals(10_000, bank.balance(from), "the failed transfer's debit rolled back");
+        assertEquals(0, bank.balance(to));
     }
 
     @Test
     void aDuplicateDeliveryOfAProcessedMessageDoesNotRunTheHandlerAgain() throws JMSException {
-        String from = account("d", 1_000);
-        String to = account("e", 0);
+        String from = bank.account("d", 1_000);
+        String to = bank.account("e", 0);
         UUID id = UUID.randomUUID();
         for (int copy = 0; copy < 2; copy++) {
-            TextMessage message = transfer(from, to, 300);
+            TextMessage message = bank.transfer(from, to, 300);
             message.setStringProperty("rewindId", id.toString());
             jms.createProducer().send(inbound, message);
             if (copy == 0) {
-                awaitEntry(id, e -> e.status() == Status.PROCESSED);
+                bank.awaitEntry(id, e -> e.status() == Status.PROCESSED);
             }
         }
 
         Await.until("the duplicate was consumed", WAIT, () -> probe.outcomes(id), o -> o.size() == 2);
         assertEquals(List.of(Consumed.Outcome.HANDLED, Consumed.Outcome.SKIPPED), probe.outcomes(id));
-        assertEquals(700, balance(from), "moved once");
-        assertEquals(300, balance(to));
+        assertEquals(700, bank.balance(from), "moved once");
+        assertEquals(300, bank.balance(to));
         EntryView entry = entries.find(id).orElseThrow();
         assertEquals(1, entry.attempts());
         assertEquals(Status.PROCESSED, entry.status());
@@ -191,7 +192,7 @@ class ConsumeIT {
 
     @Test
     void aRewindIdThatIsNotAUuidIsRejectedUnderTheDerivedId() throws JMSException {
-        TextMessage message = transfer("x", "y", 1);
+        TextMessage message = bank.transfer("x", "y", 1);
         message.setStringProperty("rewindId", "order-42");
         assertRejected(message, "the rewindId property 'order-42' is not a UUID");
     }
@@ -203,7 +204,7 @@ class ConsumeIT {
         List<String> ids = new ArrayList<>();
         Map<String, Long> expected = new HashMap<>();
         for (int i = 0; i < accountsCount; i++) {
-            String id = account("load" + i, opening);
+            String id = bank.account("load" + i, opening);
             ids.add(id);
             expected.put(id, opening);
         }
@@ -217,7 +218,7 @@ class ConsumeIT {
             expected.merge(ids.get(b), amount, Long::sum);
             UUID id = UUID.randomUUID();
             messages.add(id);
-            TextMessage message = transfer(ids.get(a), ids.get(b), amount);
+            TextMessage message = bank.transfer(ids.get(a), ids.get(b), amount);
             message.setStringProperty("rewindId", id.toString());
             jms.createProducer().send(inbound, message);
         }
@@ -232,9 +233,9 @@ class ConsumeIT {
             assertEquals(List.of(Consumed.Outcome.HANDLED), probe.outcomes(id));
         }
         for (String id : ids) {
-            assertEquals(expected.get(id), balance(id), "balance of " + id);
+            assertEquals(expected.get(id), bank.balance(id), "balance of " + id);
         }
-        assertEquals(opening * accountsCount, ids.stream().mapToLong(this::balance).sum(), "money is conserved");
+        assertEquals(opening * accountsCount, ids.stream().mapToLong(bank::balance).sum(), "money is conserved");
     }
 
     // --- helpers -------------------------------------------------------------------------------
@@ -247,7 +248,7 @@ class ConsumeIT {
             id = MessageIds.fromJmsMessageId(message.getJMSMessageID());
         }
         UUID entryId = id;
-        EntryView entry = awaitEntry(id, e -> e.status() == Status.FAILED);
+        EntryView entry = bank.awaitEntry(id, e -> e.status() == Status.FAILED);
         assertTrue(entry.lastError().startsWith(reason), "expected '" + reason + "' but was '" + entry.lastError() + "'");
         assertEquals("rejected", entry.errorClass());
         assertEquals(1, entry.attempts(), "an unusable message is not retried");
@@ -256,28 +257,6 @@ class ConsumeIT {
         assertTrue(copy.getStringProperty("rewindRejectReason").startsWith(reason));
         assertEquals(List.of(Consumed.Outcome.REJECTED), probe.outcomes(id));
         return id;
-    }
-
-    private String account(String name, long balance) {
-        String id = name + "-" + run;
-        accounts.open(id, balance);
-        return id;
-    }
-
-    private long balance(String account) {
-        return accounts.find(account).orElseThrow().balance();
-    }
-
-    private TextMessage transfer(String from, String to, long amount) throws JMSException {
-        TextMessage message = jms.createTextMessage(
-                "{\"from\":\"" + from + "\",\"to\":\"" + to + "\",\"amount\":" + amount + "}");
-        message.setJMSType("transfer.requested");
-        return message;
-    }
-
-    private EntryView awaitEntry(UUID id, java.util.function.Predicate<EntryView> condition) {
-        return Await.until("entry " + id + " is as expected", WAIT,
-                () -> entries.find(id).orElse(null), e -> e != null && condition.test(e));
     }
 
     private Optional<Message> inDeadLetters(UUID id) {

@@ -45,10 +45,11 @@ final class Race {
     private final ConsumptionProbe probe;
     private final EntryQueries entries;
     private final TestSupport support;
+    private final Bank bank;
     private final String run;
 
     Race(JMSContext jms, Queue inbound, Rewind rewind, AsOperator operator, Accounts accounts, ConsumptionProbe probe,
-         EntryQueries entries, TestSupport support, String run) {
+         EntryQueries entries, TestSupport support, Bank bank) {
         this.jms = jms;
         this.inbound = inbound;
         this.rewind = rewind;
@@ -57,7 +58,8 @@ final class Race {
         this.probe = probe;
         this.entries = entries;
         this.support = support;
-        this.run = run;
+        this.bank = bank;
+        this.run = bank.run();
     }
 
     void run(int messages, int accountCount) throws Exception {
@@ -80,9 +82,7 @@ final class Race {
             UUID id = UUID.randomUUID();
             ids.add(id);
             transfers.put(id, new long[] {a, b, amount});
-            TextMessage message = jms.createTextMessage(
-                    "{\"from\":\"" + names.get(a) + "\",\"to\":\"" + names.get(b) + "\",\"amount\":" + amount + "}");
-            message.setJMSType("transfer.requested");
+            TextMessage message = bank.transfer(names.get(a), names.get(b), amount);
             message.setStringProperty("rewindId", id.toString());
             // Some revokes are fired before their message is even sent: those leave tombstones.
             boolean revokeFirst = i % 10 == 0;

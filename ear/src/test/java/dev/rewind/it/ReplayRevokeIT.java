@@ -50,7 +50,7 @@ class ReplayRevokeIT {
 
     @Deployment
     static EnterpriseArchive deployment() {
-        return Deployments.earWithTests(ReplayRevokeIT.class, ConsumptionProbe.class, Await.class, Race.class);
+        return Deployments.earWithTests(ReplayRevokeIT.class, ConsumptionProbe.class, Await.class, Race.class, Bank.class);
     }
 
     @Inject
@@ -78,20 +78,21 @@ class ReplayRevokeIT {
     AsOperator operator;
 
     private Queue inbound;
-    private final String run = Long.toString(System.nanoTime(), 36);
+    private Bank bank;
 
     @BeforeEach
     void lookUpQueues() throws NamingException {
+        bank = new Bank(jms, accounts, entries);
         inbound = InitialContext.doLookup("java:/jms/queue/rewind.inbound");
     }
 
     @Test
     void aFailedMessageReplayedAfterTheFixIsProcessedWithBothAttemptsInItsHistory() throws Exception {
-        String from = account("fix-a", 1_000);
-        String to = account("fix-b", 0);
+        String from = bank.account("fix-a", 1_000);
+        String to = bank.account("fix-b", 0);
         accounts.setFrozen(from, true);
         UUID id = sendTransfer(from, to, 100);
-        awaitEntry(id, e -> e.attempts() == 3);
+        bank.awaitEntry(id, e -> e.attempts() == 3);
         Await.until("the message is in the DLQ", WAIT, () -> broker.count("rewind.DLQ", id), n -> n == 1);
 
         accounts.setFrozen(from, false); // the fix
@@ -99,9 +100,9 @@ class ReplayRevokeIT {
         assertEquals(Status.REPLAYING, replaying.status());
         assertEquals(0, broker.count("rewind.DLQ", id), "the stale DLQ copy is removed");
 
-        EntryView entry = awaitEntry(id, e -> e.status() == Status.PROCESSED);
-        assertEquals(900, balance(from));
-        assertEquals(100, balance(to));
+        EntryView entry = bank.awaitEntry(id, e -> e.status() == Status.PROCESSED);
+        assertEquals(900, bank.balance(from));
+        assertEquals(100, bank.balance(to));
         assertEquals(List.of(AttemptKind.DELIVERY, AttemptKind.REDELIVERY, AttemptKind.REDELIVERY, AttemptKind.REPLAY),
                 entry.attemptLog().stream().map(AttemptView::kind).toList());
         assertEquals(AttemptOutcome.SUCCEEDED, entry.attemptLog().get(3).outcome());
@@ -115,8 +116,8 @@ class ReplayRevokeIT {
 
     @Test
     void revokingAScheduledMessageWithdrawsItBeforeAnyHandlerRuns() throws Exception {
-        String from = account("sched-a", 1_000);
-        String to = account("sched-b", 0);
+        String from = bank.account("sched-a", 1_000);
+        String to = bank.account("sched-b", 0);
         UUID id = UUID.randomUUID();
         EntryView sent = as(() -> rewind.send(new SendRequest(id, "transfer.requested",
                 "{\"from\":\"" + from + "\",\"to\":\"" + to + "\",\"amount\":250}", Map.of(), 3_000), "undo window"));
@@ -130,17 +131,17 @@ class ReplayRevokeIT {
 
         Thread.sleep(4_000); // past the delivery delay: had the message stayed, it would have run now
         assertEquals(List.of(), probe.outcomes(id), "never delivered");
-        assertEquals(1_000, balance(from));
+        assertEquals(1_000, bank.balance(from));
         assertEquals(0, entry(id).attempts());
     }
 
     @Test
     void revokingAFailedMessageTakesItOutOfTheDeadLetterQueue() throws Exception {
-        String from = account("dlq-a", 1_000);
-        String to = account("dlq-b", 0);
+        String from = bank.account("dlq-a", 1_000);
+        String to = bank.account("dlq-b", 0);
         accounts.setFrozen(to, true);
         UUID id = sendTransfer(from, to, 100);
-        awaitEntry(id, e -> e.attempts() == 3);
+        bank.awaitEntry(id, e -> e.attempts() == 3);
         Await.until("the message is in the DLQ", WAIT, () -> broker.count("rewind.DLQ", id), n -> n == 1);
 
         EntryView revoked = as(() -> rewind.revoke(id, "customer cancelled"));
@@ -148,23 +149,23 @@ class ReplayRevokeIT {
         assertEquals(0, broker.count("rewind.DLQ", id));
         assertEquals(List.of(Status.PENDING, Status.FAILED, Status.REVOKED),
                 revoked.history().stream().map(HistoryView::to).toList());
-        assertEquals(1_000, balance(from));
+        assertEquals(1_000, bank.balance(from));
     }
 
     @Test
     void revokingAProcessedTransferCompensatesItOnce() throws Exception {
-        String from = account("comp-a", 1_000);
-        String to = account("comp-b", 500);
+        String from = bank.account("comp-a", 1_000);
+        String to = bank.account("comp-b", 500);
         UUID id = sendTransfer(from, to, 300);
-        awaitEntry(id, e -> e.status() == Status.PROCESSED);
-        assertEquals(700, balance(from));
+        bank.awaitEntry(id, e -> e.status() == Status.PROCESSED);
+        assertEquals(700, bank.balance(from));
 
         EntryView revoking = as(() -> rewind.revoke(id, "duplicate order"));
         assertEquals(Status.REVOKING, revoking.status());
-        EntryView revoked = awaitEntry(id, e -> e.status() == Status.REVOKED);
+        EntryView revoked = bank.awaitEntry(id, e -> e.status() == Status.REVOKED);
 
-        assertEquals(1_000, balance(from), "balances are back to their values before the transfer");
-        assertEquals(500, balance(to));
+        assertEquals(1_000, bank.balance(from), "balances are back to their values before the transfer");
+        assertEquals(500, bank.balance(to));
         assertEquals(List.of(AttemptKind.DELIVERY, AttemptKind.COMPENSATION),
                 revoked.attemptLog().stream().map(AttemptView::kind).toList());
         assertEquals(List.of(Status.PENDING, Status.PROCESSED, Status.REVOKING, Status.REVOKED),
@@ -174,10 +175,10 @@ class ReplayRevokeIT {
 
     @Test
     void refusedOperationsChangeNothing() throws Exception {
-        String from = account("ref-a", 1_000);
-        String to = account("ref-b", 0);
+        String from = bank.account("ref-a", 1_000);
+        String to = bank.account("ref-b", 0);
         UUID processed = sendTransfer(from, to, 10);
-        EntryView before = awaitEntry(processed, e -> e.status() == Status.PROCESSED);
+        EntryView before = bank.awaitEntry(processed, e -> e.status() == Status.PROCESSED);
 
         ReplayRefusedException noForce = assertThrows(ReplayRefusedException.class,
                 () -> as(() -> rewind.replay(processed, "again", null, false)));
@@ -194,11 +195,11 @@ class ReplayRevokeIT {
         assertTrue(noReason.getMessage().contains("a reason is required"));
 
         UUID opened = UUID.randomUUID();
-        TextMessage opening = jms.createTextMessage("{\"id\":\"ref-c-" + run + "\",\"balance\":5}");
+        TextMessage opening = jms.createTextMessage("{\"id\":\"ref-c-" + bank.run() + "\",\"balance\":5}");
         opening.setJMSType("account.opened");
         opening.setStringProperty("rewindId", opened.toString());
         jms.createProducer().send(inbound, opening);
-        EntryView openedEntry = awaitEntry(opened, e -> e.status() == Status.PROCESSED);
+        EntryView openedEntry = bank.awaitEntry(opened, e -> e.status() == Status.PROCESSED);
         NotCompensableException cannot = assertThrows(NotCompensableException.class,
                 () -> as(() -> rewind.revoke(opened, "undo")));
         assertTrue(cannot.getMessage().contains("(AccountOpenedHandler) does not implement CompensatingHandler"),
@@ -222,23 +223,23 @@ class ReplayRevokeIT {
 
     @Test
     void aMessageRevokedBeforeItArrivesIsSkippedWhenItDoes() throws Exception {
-        String from = account("tomb-a", 1_000);
-        String to = account("tomb-b", 0);
+        String from = bank.account("tomb-a", 1_000);
+        String to = bank.account("tomb-b", 0);
         UUID id = UUID.randomUUID();
         as(() -> rewind.revoke(id, "cancelled upstream"));
-        TextMessage message = transfer(from, to, 100);
+        TextMessage message = bank.transfer(from, to, 100);
         message.setStringProperty("rewindId", id.toString());
         jms.createProducer().send(inbound, message);
 
         Await.until("the late message is consumed", WAIT, () -> probe.outcomes(id), o -> !o.isEmpty());
         assertEquals(List.of(Consumed.Outcome.SKIPPED), probe.outcomes(id));
-        assertEquals(1_000, balance(from));
+        assertEquals(1_000, bank.balance(from));
         assertEquals(Status.REVOKED, entry(id).status());
     }
 
     @Test
     void revokesRacingTheConsumerEndWithdrawnOrCompensatedAndTheBalancesAgree() throws Exception {
-        new Race(jms, inbound, rewind, operator, accounts, probe, entries, support, run).run(1_000, 10);
+        new Race(jms, inbound, rewind, operator, accounts, probe, entries, support, bank).run(1_000, 10);
     }
 
     // --- helpers -------------------------------------------------------------------------------
@@ -247,26 +248,9 @@ class ReplayRevokeIT {
         return operator.call(work);
     }
 
-    private String account(String name, long balance) {
-        String id = name + "-" + run;
-        accounts.open(id, balance);
-        return id;
-    }
-
-    private long balance(String account) {
-        return accounts.find(account).orElseThrow().balance();
-    }
-
-    private TextMessage transfer(String from, String to, long amount) throws JMSException {
-        TextMessage message = jms.createTextMessage(
-                "{\"from\":\"" + from + "\",\"to\":\"" + to + "\",\"amount\":" + amount + "}");
-        message.setJMSType("transfer.requested");
-        return message;
-    }
-
     private UUID sendTransfer(String from, String to, long amount) throws JMSException {
         UUID id = UUID.randomUUID();
-        TextMessage message = transfer(from, to, amount);
+        TextMessage message = bank.transfer(from, to, amount);
         message.setStringProperty("rewindId", id.toString());
         jms.createProducer().send(inbound, message);
         return id;
@@ -276,8 +260,4 @@ class ReplayRevokeIT {
         return entries.find(id).orElseThrow(() -> new AssertionError("no entry " + id));
     }
 
-    private EntryView awaitEntry(UUID id, java.util.function.Predicate<EntryView> condition) {
-        return Await.until("entry " + id + " is as expected", WAIT, () -> entries.find(id).orElse(null),
-                e -> e != null && condition.test(e));
-    }
 }
