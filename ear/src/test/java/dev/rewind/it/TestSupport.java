@@ -11,14 +11,12 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.lang.management.ManagementFactory;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import javax.management.ObjectName;
 
 /** Test-only: seeds the ledger directly (a bulk insert, not 10,000 failing JMS round trips) and reads counts. */
 @Stateless
@@ -88,16 +86,6 @@ public class TestSupport implements TestSupportRemote {
 
     @Override
     public int purge(String queue) {
-        try {
-            var server = ManagementFactory.getPlatformMBeanServer();
-            int removed = 0;
-            for (ObjectName name : server.queryNames(new ObjectName(
-                    "org.apache.activemq.artemis:component=addresses,subcomponent=queues,queue=\"jms.queue." + queue + "\",*"), null)) {
-                removed += (Integer) server.invoke(name, "removeAllMessages", null, null);
-            }
-            return removed;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return broker.purge(queue);
     }
 }
