@@ -90,6 +90,10 @@ public class ConsumeService {
             run(handler, payload, new MessageContext(envelope.id(), envelope.type(), envelope.destination(),
                     attemptNumber, envelope.deliveryCount() > 1, envelope.properties()));
         } catch (Exception e) {
+            if (DatabaseOutage.isConnectionLoss(e)) {
+                // Not the handler's fault and nothing can be recorded now: roll back, the consumer waits.
+                throw new IllegalStateException("the database went away while " + envelope.id() + " was handled", e);
+            }
             LOG.warnf("Handler of %s (%s) failed on attempt %d: %s", envelope.id(), envelope.type(), attemptNumber,
                     Errors.describe(e));
             writes.rollBack();

@@ -35,6 +35,9 @@ public class LedgerWrites {
             em.flush();
             return true;
         } catch (PersistenceException concurrentChange) {
+            if (DatabaseOutage.isConnectionLoss(concurrentChange)) {
+                throw concurrentChange; // not a concurrent change: the consumer waits for the database
+            }
             LOG.infof("Entry %s changed while its message was consumed; the broker redelivers it (%s)",
                     id, Errors.describe(concurrentChange));
             transaction.setRollbackOnly();

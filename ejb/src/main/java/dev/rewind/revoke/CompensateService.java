@@ -1,6 +1,7 @@
 package dev.rewind.revoke;
 
 import dev.rewind.consume.Consumed;
+import dev.rewind.consume.DatabaseOutage;
 import dev.rewind.consume.Envelope;
 import dev.rewind.consume.Errors;
 import dev.rewind.consume.FailureRecorder;
@@ -74,6 +75,10 @@ public class CompensateService {
             run(handler, payload, new MessageContext(entry.id(), entry.type(), entry.destination(),
                     entry.attempts() + 1, envelope.deliveryCount() > 1, Map.of()));
         } catch (Exception e) {
+            if (DatabaseOutage.isConnectionLoss(e)) {
+                // Not the handler's fault and nothing can be recorded now: roll back, the consumer waits.
+                throw new IllegalStateException("the database went away while " + entry.id() + " was compensated", e);
+            }
             LOG.warnf("Compensation of %s (%s) failed: %s", entry.id(), entry.type(), Errors.describe(e));
             writes.rollBack();
             try {

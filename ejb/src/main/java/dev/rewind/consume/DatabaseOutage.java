@@ -1,0 +1,94 @@
+package dev.rewind.consume;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.resource.ResourceException;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.hibernate.exception.JDBCConnectionException;
+import org.jboss.logging.Logger;
+
+/**
+ * Keeps messages in their queue while the ledger's database is unreachable.
+ *
+ * <p>The broker counts every rolled-back delivery and dead-letters a message after its last
+ * attempt, so a consumer that kept failing against a stopped database would push healthy messages
+ * into the DLQ without a ledger entry. Instead, the first failure that is the database going away
+ * (not a handler's error) marks it down, and every consumer then waits before its next message
+ * touches the ledger, probing once a second, until the database answers again. A message in
+ * flight at the moment of the outage is rolled back and counted once; the others are not counted.
+ * A wait longer than the transaction timeout (300 s in WildFly) costs the waiting messages one
+ * counted delivery too.
+ */
+@ApplicationScoped
+public class DatabaseOutage {
+
+    private static final Logger LOG = Logger.getLogger(DatabaseOutage.class);
+    private static final long PROBE_INTERVAL_MS = 1_000;
+    private static final int MAX_CAUSES = 32;
+
+    @Inject
+    DatabaseProbe probe;
+
+    private final AtomicBoolean down = new AtomicBoolean();
+
+    /** Returns at once while the database is up; otherwise when it answers again. */
+    public void awaitDatabase() {
+        while (down.get()) {
+            if (probe.answers()) {
+                if (down.compareAndSet(true, false)) {
+                    LOG.info("The ledger's database answers again: consumers go on");
+                }
+                return;
+            }
+            try {
+                Thread.sleep(PROBE_INTERVAL_MS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** Looks at a consumer's failure; true (and consumers wait from now on) when it is the database going away. */
+    public boolean noteFailure(Throwable failure) {
+        if (!isConnectionLoss(failure)) {
+            return false;
+        }
+        if (down.compareAndSet(false, true)) {
+            LOG.warnf("The ledger's database is unreachable (%s): consumers wait for it, messages stay in their queues",
+                    Errors.describe(failure));
+        }
+        return true;
+    }
+
+    public boolean isDown() {
+        return down.get();
+    }
+
+    /**
+     * A lost or refused database connection anywhere in the cause chain: SQL state class 08, the
+     * JDBC connection exceptions, Hibernate's JDBCConnectionException, or the connection pool
+     * failing to hand out a connection (a JCA ResourceException).
+     */
+    public static boolean isConnectionLoss(Throwable failure) {
+        Throwable cause = failure;
+        for (int depth = 0; cause != null && depth < MAX_CAUSES; depth++, cause = cause.getCause()) {
+            if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException) {
+                return true;
+            }
+            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+            if (cause instanceof JDBCConnectionException || cause instanceof ResourceException) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,39 @@
+package dev.rewind.consume;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceException;
+import jakarta.resource.ResourceException;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import org.hibernate.exception.JDBCConnectionException;
+import org.junit.jupiter.api.Test;
+
+class DatabaseOutageTest {
+
+    @Test
+    void aRefusedConnectionDeepInTheChainIsAnOutage() {
+        SQLException refused = new SQLException("Connection to localhost:5433 refused", "08001");
+        Exception pool = new SQLException("IJ031084: Unable to create connection", null, refused);
+        assertTrue(DatabaseOutage.isConnectionLoss(new PersistenceException("could not prepare", pool)));
+    }
+
+    @Test
+    void theConnectionExceptionsOfJdbcHibernateAndThePoolAreOutages() {
+        assertTrue(DatabaseOutage.isConnectionLoss(new SQLTransientConnectionException("timeout")));
+        assertTrue(DatabaseOutage.isConnectionLoss(new JDBCConnectionException("gone", new SQLException("x"))));
+        assertTrue(DatabaseOutage.isConnectionLoss(new IllegalStateException(
+                new ResourceException("IJ000453: Unable to get managed connection"))));
+    }
+
+    @Test
+    void handlerErrorsAndConflictsAreNotOutages() {
+        assertFalse(DatabaseOutage.isConnectionLoss(new IllegalArgumentException("there is no account 'carol'")));
+        assertFalse(DatabaseOutage.isConnectionLoss(new OptimisticLockException("changed")));
+        assertFalse(DatabaseOutage.isConnectionLoss(new PersistenceException(
+                new SQLException("duplicate key value violates unique constraint", "23505"))));
+        assertFalse(DatabaseOutage.isConnectionLoss(new SQLException("no state")));
+    }
+}
