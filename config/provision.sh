@@ -6,7 +6,8 @@
 #
 # With no scripts it applies rewind-messaging.cli, rewind-datasource-h2.cli and rewind-observability.cli. Every script is
 # idempotent, so running this twice changes nothing the second time.
-# Demo passwords come from REWIND_APP_PASSWORD, REWIND_OPERATOR_PASSWORD and REWIND_VIEWER_PASSWORD.
+# Demo passwords come from REWIND_APP_PASSWORD, REWIND_OPERATOR_PASSWORD and REWIND_VIEWER_PASSWORD;
+# REWIND_DEMO_USERS=none adds no users (production: add your own with add-user.sh).
 set -euo pipefail
 
 home=${1:?usage: provision.sh <jboss-home> [script.cli ...]}
@@ -26,6 +27,11 @@ trap 'rm -f "$work"' EXIT
     echo "stop-embedded-server"
 } > "$work"
 "$home/bin/jboss-cli.sh" --file="$work"
+
+if [ "${REWIND_DEMO_USERS:-}" = none ]; then
+    echo "Rewind configuration applied to $home (no demo users)"
+    exit 0
+fi
 
 # Users of the ApplicationRealm (add-user updates a user that exists, so this is idempotent too).
 #  rewind-app: another application sending JMS messages (role guest may send and consume)

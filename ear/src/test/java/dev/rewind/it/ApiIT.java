@@ -33,7 +33,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class ApiIT {
 
     private static final Duration WAIT = Duration.ofSeconds(90);
-    private static final String JMS_URL = RewindSender.DEFAULT_URL.replace(":8080", ":" + (8080 + Http.OFFSET));
 
     private final Http http = new Http();
     private final String run = Long.toString(System.nanoTime(), 36);
@@ -49,7 +48,7 @@ class ApiIT {
         String bob = "bob-" + run;
         UUID failing = UUID.randomUUID();
         UUID revoked = UUID.randomUUID();
-        try (RewindSender sender = new RewindSender(JMS_URL, "rewind-app", "rewind-app-pw")) {
+        try (RewindSender sender = new RewindSender(Http.JMS_URL, "rewind-app", "rewind-app-pw")) {
             sender.send("account.opened", "{\"id\":\"" + alice + "\",\"balance\":10000}", UUID.randomUUID());
             sender.send("account.opened", "{\"id\":\"" + bob + "\",\"balance\":0}", UUID.randomUUID());
             awaitStatus("/example/accounts/" + bob, 200);
@@ -164,7 +163,7 @@ class ApiIT {
         assertEquals(200, ready.statusCode(), ready.body());
         assertTrue(ready.body().contains("rewind-broker") && ready.body().contains("rewind-database"), ready.body());
         UUID id = UUID.randomUUID();
-        try (RewindSender sender = new RewindSender(JMS_URL, "rewind-app", "rewind-app-pw")) {
+        try (RewindSender sender = new RewindSender(Http.JMS_URL, "rewind-app", "rewind-app-pw")) {
             sender.send("account.opened", "{\"id\":\"metrics-" + run + "\",\"balance\":1}", id);
         }
         await("/entries/" + id, e -> "PROCESSED".equals(e.getString("status")));
@@ -195,7 +194,7 @@ class ApiIT {
         UUID processed = UUID.randomUUID();
         UUID opened = UUID.randomUUID();
         String account = "bad-" + run;
-        try (RewindSender sender = new RewindSender(JMS_URL, "rewind-app", "rewind-app-pw")) {
+        try (RewindSender sender = new RewindSender(Http.JMS_URL, "rewind-app", "rewind-app-pw")) {
             sender.send("account.opened", "{\"id\":\"" + account + "\",\"balance\":100}", opened);
             await("/entries/" + opened, e -> "PROCESSED".equals(e.getString("status")));
             sender.send("account.opened", "{\"id\":\"" + account + "-2\",\"balance\":100}", UUID.randomUUID());

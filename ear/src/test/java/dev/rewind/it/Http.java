@@ -1,5 +1,6 @@
 package dev.rewind.it;
 
+import dev.rewind.sender.RewindSender;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -19,6 +20,10 @@ final class Http {
     static final String BASE = "http://localhost:" + (8080 + OFFSET);
     static final String API = BASE + "/rewind/api";
     static final String MANAGEMENT = "http://localhost:" + (9990 + OFFSET);
+    /** Where other applications send: WildFly's HTTP port (embedded broker), or the standalone broker with -Pproduction. */
+    static final String JMS_URL = System.getProperty("rewind.test.jms-url", "").isBlank()
+            ? RewindSender.DEFAULT_URL.replace(":8080", ":" + (8080 + OFFSET))
+            : System.getProperty("rewind.test.jms-url");
 
     private final HttpClient client = HttpClient.newHttpClient();
 

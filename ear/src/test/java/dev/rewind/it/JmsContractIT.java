@@ -27,15 +27,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The README's contract from outside the server: another application sends with the Artemis
- * Jakarta client over the HTTP port as the demo application user, and a person reads the
- * ledger through the admin API.
+ * Jakarta client (over WildFly's HTTP port, or to the standalone broker with -Pproduction) as the
+ * demo application user, and a person reads the ledger through the admin API.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class JmsContractIT {
 
     private static final int OFFSET = Integer.getInteger("rewind.test.port-offset", 100);
-    private static final String JMS_URL = RewindSender.DEFAULT_URL.replace(":8080", ":" + (8080 + OFFSET));
     private static final String API = "http://localhost:" + (8080 + OFFSET) + "/rewind/api";
 
     private final HttpClient http = HttpClient.newHttpClient();
@@ -51,7 +50,7 @@ class JmsContractIT {
         String alice = "alice-" + run;
         String bob = "bob-" + run;
         UUID transfer = UUID.randomUUID();
-        try (RewindSender sender = new RewindSender(JMS_URL, "rewind-app", "rewind-app-pw")) {
+        try (RewindSender sender = new RewindSender(Http.JMS_URL, "rewind-app", "rewind-app-pw")) {
             sender.send("account.opened", "{\"id\":\"" + alice + "\",\"balance\":1000}", UUID.randomUUID());
             sender.send("account.opened", "{\"id\":\"" + bob + "\",\"balance\":0}", UUID.randomUUID());
             awaitStatus(account(alice), 200);
@@ -74,7 +73,7 @@ class JmsContractIT {
     @Test
     void aSenderWithoutValidCredentialsIsRefused() {
         RuntimeException refused = assertThrows(RuntimeException.class, () -> {
-            try (RewindSender sender = new RewindSender(JMS_URL, "rewind-app", "wrong")) {
+            try (RewindSender sender = new RewindSender(Http.JMS_URL, "rewind-app", "wrong")) {
                 sender.send("transfer.requested", "{}", UUID.randomUUID());
             }
         });
