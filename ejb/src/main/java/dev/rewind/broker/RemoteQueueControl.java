@@ -17,18 +17,25 @@ import org.apache.activemq.artemis.api.core.management.ResourceNames;
 final class RemoteQueueControl implements QueueControl, AutoCloseable {
 
     private static final String MANAGEMENT_ADDRESS = "activemq.management";
-    private static final long TIMEOUT_MS = 10_000;
+    private static final long DEFAULT_TIMEOUT_MS = 10_000;
 
     private final String url;
     private final String user;
     private final String password;
+    private final long timeoutMs;
     private ServerLocator locator;
     private ClientSessionFactory factory;
 
     RemoteQueueControl(String url, String user, String password) {
+        this(url, user, password, DEFAULT_TIMEOUT_MS);
+    }
+
+    /** With a longer wait for operations on large queues. */
+    RemoteQueueControl(String url, String user, String password, long timeoutMs) {
         this.url = url;
         this.user = user;
         this.password = password;
+        this.timeoutMs = timeoutMs;
     }
 
     @Override
@@ -56,9 +63,9 @@ final class RemoteQueueControl implements QueueControl, AutoCloseable {
             session.start();
             ClientMessage message = session.createMessage(false);
             request.write(message);
-            ClientMessage reply = requestor.request(message, TIMEOUT_MS);
+            ClientMessage reply = requestor.request(message, timeoutMs);
             if (reply == null) {
-                throw new IllegalStateException(describe() + " did not answer within " + TIMEOUT_MS + " ms");
+                throw new IllegalStateException(describe() + " did not answer within " + timeoutMs + " ms");
             }
             Object result = ManagementHelper.getResult(reply);
             if (!ManagementHelper.hasOperationSucceeded(reply)) {
