@@ -159,7 +159,7 @@ class LedgerBench {
     private double rawDrain(Queue queue, int count) throws Exception {
         fill(queue, count, "benchId");
         return PlainConsumers.drain("tcp://127.0.0.1:" + System.getProperty("rewind.broker.port", "61616")
-                        + "?enable1xPrefixes=true", System.getProperty("rewind.broker.user", "rewind"),
+                        + "?enable1xPrefixes=true&consumerWindowSize=0", System.getProperty("rewind.broker.user", "rewind"),
                 System.getProperty("rewind.broker.password"), "bench.raw", count, SESSIONS);
     }
 

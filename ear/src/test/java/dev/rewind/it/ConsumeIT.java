@@ -101,7 +101,7 @@ class ConsumeIT {
         assertEquals(AttemptOutcome.SUCCEEDED, attempt.outcome());
         assertEquals(List.of(Status.PENDING, Status.PROCESSED), entry.history().stream().map(HistoryView::to).toList());
         assertTrue(entry.history().stream().allMatch(h -> "system".equals(h.actor())));
-        assertEquals(List.of(Consumed.Outcome.HANDLED), probe.outcomes(id));
+        assertEquals(List.of(Consumed.Outcome.HANDLED), observed(id, 1));
     }
 
     @Test
@@ -255,8 +255,13 @@ class ConsumeIT {
         assertEquals(AttemptOutcome.REJECTED, entry.attemptLog().get(0).outcome());
         Message copy = Await.until("a copy is in the DLQ", WAIT, () -> inDeadLetters(entryId), Optional::isPresent).orElseThrow();
         assertTrue(copy.getStringProperty("rewindRejectReason").startsWith(reason));
-        assertEquals(List.of(Consumed.Outcome.REJECTED), probe.outcomes(id));
+        assertEquals(List.of(Consumed.Outcome.REJECTED), observed(id, 1));
         return id;
+    }
+
+    /** The outcomes once {@code count} are observed: observers run just after the commit the test already saw. */
+    private List<Consumed.Outcome> observed(UUID id, int count) {
+        return Await.until(count + " outcome(s) of " + id, WAIT, () -> probe.outcomes(id), o -> o.size() >= count);
     }
 
     private Optional<Message> inDeadLetters(UUID id) {

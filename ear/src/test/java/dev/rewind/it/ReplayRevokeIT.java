@@ -170,7 +170,8 @@ class ReplayRevokeIT {
                 revoked.attemptLog().stream().map(AttemptView::kind).toList());
         assertEquals(List.of(Status.PENDING, Status.PROCESSED, Status.REVOKING, Status.REVOKED),
                 revoked.history().stream().map(HistoryView::to).toList());
-        assertEquals(List.of(Consumed.Outcome.HANDLED, Consumed.Outcome.COMPENSATED), probe.outcomes(id));
+        assertEquals(List.of(Consumed.Outcome.HANDLED, Consumed.Outcome.COMPENSATED),
+                Await.until("both outcomes are observed", WAIT, () -> probe.outcomes(id), o -> o.size() >= 2));
     }
 
     @Test

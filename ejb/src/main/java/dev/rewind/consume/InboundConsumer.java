@@ -17,7 +17,10 @@ import jakarta.jms.MessageListener;
 @MessageDriven(name = "InboundConsumer", activationConfig = {
         @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = "java:/jms/queue/rewind.inbound"),
         @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
-        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "16")
+        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "16"),
+        // No prefetch: with the default 1 MiB window the first sessions to connect take every waiting
+        // message into their buffers and the others stay idle; without it the load spreads over all sessions.
+        @ActivationConfigProperty(propertyName = "consumerWindowSize", propertyValue = "0")
 })
 @TransactionAttribute(TransactionAttributeType.REQUIRED)
 public class InboundConsumer implements MessageListener {

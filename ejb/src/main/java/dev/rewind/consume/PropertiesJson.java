@@ -1,7 +1,7 @@
 package dev.rewind.consume;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import java.util.Map;
 
 /**
@@ -10,6 +10,9 @@ import java.util.Map;
  */
 final class PropertiesJson {
 
+    /** Found once: Json.createObjectBuilder() looks the provider up (a service-loader scan) on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     private PropertiesJson() {
     }
 
@@ -17,7 +20,7 @@ final class PropertiesJson {
         if (properties.isEmpty()) {
             return "{}";
         }
-        JsonObjectBuilder json = Json.createObjectBuilder();
+        JsonObjectBuilder json = JSON.createObjectBuilder();
         properties.forEach((name, value) -> {
             if (value == null) {
                 json.addNull(name);

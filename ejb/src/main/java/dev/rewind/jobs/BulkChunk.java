@@ -3,6 +3,7 @@ package dev.rewind.jobs;
 import dev.rewind.consume.Errors;
 import dev.rewind.ledger.Change;
 import dev.rewind.ledger.IllegalTransitionException;
+import dev.rewind.ledger.Ledger;
 import dev.rewind.ledger.RefusedException;
 import dev.rewind.ledger.UnknownMessageException;
 import dev.rewind.query.Cursor;
@@ -43,6 +44,9 @@ public class BulkChunk {
     EntryQueries queries;
 
     @Inject
+    Ledger ledger;
+
+    @Inject
     Replays replays;
 
     @Inject
@@ -65,6 +69,7 @@ public class BulkChunk {
         int skipped = 0;
         int failed = 0;
         String error = null;
+        ledger.lockAll(next.stream().map(Cursor::id).toList());
         for (Cursor position : next) {
             try {
                 if (job.kind() == BulkKind.REPLAY) {

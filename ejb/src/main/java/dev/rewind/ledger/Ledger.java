@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.util.Collection;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -24,6 +25,20 @@ public class Ledger {
      */
     public Optional<LedgerEntry> findLocked(UUID id) {
         return Optional.ofNullable(em.find(LedgerEntry.class, id, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    /**
+     * Locks these entries with one query and keeps them in the persistence context, so that
+     * {@link #findLocked} of each afterwards costs no round trip (a bulk chunk's 500 entries: one
+     * statement instead of 500).
+     */
+    public void lockAll(Collection<UUID> ids) {
+        if (!ids.isEmpty()) {
+            em.createQuery("select e from LedgerEntry e where e.id in :ids", LedgerEntry.class)
+                    .setParameter("ids", ids)
+                    .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                    .getResultList();
+        }
     }
 
     public void add(LedgerEntry entry) {

@@ -2,11 +2,15 @@ package dev.rewind.metrics;
 
 import dev.rewind.consume.Consumed;
 import dev.rewind.consume.HandlerRegistry;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -29,6 +33,14 @@ public class RewindMetrics {
     @Inject
     HandlerRegistry handlers;
 
+    /**
+     * Meters by name and tags, found once: the registry's own lookup searches its meters on every
+     * call, which cost more than the rest of the metrics on the consumer's path. The keys are bounded:
+     * handler types (others are "other"), outcomes and operations are fixed sets.
+     */
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
+
     void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) Consumed event) {
         record(event, true);
     }
@@ -38,25 +50,29 @@ public class RewindMetrics {
     }
 
     void operated(@Observes(during = TransactionPhase.AFTER_SUCCESS) Operated event) {
-        registry.counter("rewind.operations", "operation", event.operation(),
-                "bulk", String.valueOf(event.jobId() != null)).increment();
+        counter("rewind.operations", "operation", event.operation(), "bulk", String.valueOf(event.jobId() != null))
+                .increment();
     }
 
     void chunk(@Observes(during = TransactionPhase.AFTER_SUCCESS) ChunkCommitted event) {
         String kind = event.kind().name();
-        registry.counter("rewind.job.entries", "kind", kind, "result", "done").increment(event.done());
-        registry.counter("rewind.job.entries", "kind", kind, "result", "skipped").increment(event.skipped());
-        registry.counter("rewind.job.entries", "kind", kind, "result", "failed").increment(event.failed());
+        counter("rewind.job.entries", "kind", kind, "result", "done").increment(event.done());
+        counter("rewind.job.entries", "kind", kind, "result", "skipped").increment(event.skipped());
+        counter("rewind.job.entries", "kind", kind, "result", "failed").increment(event.failed());
     }
 
     private void record(Consumed event, boolean committed) {
         String type = event.type() != null && handlers.types().contains(event.type()) ? event.type() : "other";
         String outcome = event.outcome().name();
-        registry.counter("rewind.messages", "type", type, "outcome", outcome, "committed", String.valueOf(committed))
+        counter("rewind.messages", "type", type, "outcome", outcome, "committed", String.valueOf(committed))
                 .increment();
         if (event.handlerNanos() > 0) {
-            registry.timer("rewind.handler", "type", type, "outcome", outcome)
+            timers.computeIfAbsent(type + "|" + outcome, k -> registry.timer("rewind.handler", "type", type, "outcome", outcome))
                     .record(event.handlerNanos(), TimeUnit.NANOSECONDS);
         }
+    }
+
+    private Counter counter(String name, String... tags) {
+        return counters.computeIfAbsent(name + "|" + String.join("|", tags), k -> registry.counter(name, tags));
     }
 }

@@ -9,15 +9,17 @@ import jakarta.jms.JMSException;
 import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.Queue;
 import jakarta.jms.TextMessage;
-import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 
@@ -31,8 +33,16 @@ public class Outbound {
     /** Where a queue named {@code q} must be bound for Rewind to send to it. */
     public static final String QUEUE_JNDI_PREFIX = "java:/jms/queue/";
 
+    /** Found once: Json.createReader() looks the provider up (a service-loader scan) on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
+    private static final Pattern QUEUE_NAME = Pattern.compile("[A-Za-z0-9._-]{1,200}");
+
     @Inject
     JMSContext jms;
+
+    /** Queues found in JNDI (a bulk replay sends thousands of messages to one queue). */
+    private final Map<String, Queue> queues = new ConcurrentHashMap<>();
 
     /**
      * @param queue      a queue bound at {@code java:/jms/queue/<queue>}
@@ -60,12 +70,17 @@ public class Outbound {
 
     /** The queue bound under this name, or a refusal naming it. */
     public Queue queue(String name, UUID id) {
-        if (name == null || !name.matches("[A-Za-z0-9._-]{1,200}")) {
+        if (name == null || !QUEUE_NAME.matcher(name).matches()) {
             throw new RefusedException(id, "'" + name + "' is not a queue name");
+        }
+        Queue known = queues.get(name);
+        if (known != null) {
+            return known;
         }
         try {
             Object bound = InitialContext.doLookup(QUEUE_JNDI_PREFIX + name);
             if (bound instanceof Queue queue) {
+                queues.put(name, queue);
                 return queue;
             }
         } catch (NamingException notBound) {
@@ -80,7 +95,7 @@ public class Outbound {
             return;
         }
         JsonObject json;
-        try (JsonReader reader = Json.createReader(new StringReader(properties))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(properties))) {
             json = reader.readObject();
         }
         for (Map.Entry<String, JsonValue> property : json.entrySet()) {

@@ -10,8 +10,8 @@ import dev.rewind.query.InvalidRequestException;
 import dev.rewind.spi.MessageHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -25,6 +25,9 @@ import java.util.UUID;
 public class Sends {
 
     public static final String INBOUND = "rewind.inbound";
+
+    /** Found once: Json.createObjectBuilder() looks the provider up on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     @Inject
     Ledger ledger;
@@ -63,7 +66,7 @@ public class Sends {
         if (ledger.find(id).isPresent()) {
             throw new RefusedException(id, "message " + id + " is in the ledger already");
         }
-        JsonObjectBuilder json = Json.createObjectBuilder();
+        JsonObjectBuilder json = JSON.createObjectBuilder();
         properties.forEach(json::add);
         String propertiesJson = json.build().toString();
         LedgerEntry entry = new LedgerEntry(id, request.type(), INBOUND, request.body(), propertiesJson, null,
