@@ -64,10 +64,6 @@ public class DatabaseOutage {
         return true;
     }
 
-    public boolean isDown() {
-        return down.get();
-    }
-
     /**
      * A lost or refused database connection anywhere in the cause chain: SQL state class 08, the
      * JDBC connection exceptions, Hibernate's JDBCConnectionException, or the connection pool
