@@ -5,8 +5,14 @@ import dev.rewind.query.EntryQueries;
 import dev.rewind.query.EntryView;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
+import jakarta.jms.Queue;
 import jakarta.jms.TextMessage;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
 import java.util.function.Predicate;
 
@@ -14,6 +20,9 @@ import java.util.function.Predicate;
 final class Bank {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
+
+    /** The opening balance of each account of a random transfer load. */
+    static final long LOAD_OPENING = 1_000_000;
 
     private final JMSContext jms;
     private final Accounts accounts;
@@ -47,6 +56,39 @@ final class Bank {
                 "{\"from\":\"" + from + "\",\"to\":\"" + to + "\",\"amount\":" + amount + "}");
         message.setJMSType("transfer.requested");
         return message;
+    }
+
+    /**
+     * Sends {@code count} transfers at once, each with a rewindId, between random pairs of ten new
+     * accounts opened with {@link #LOAD_OPENING} each; returns them with every account's expected balance.
+     */
+    Load sendRandomTransfers(Queue inbound, String name, int count, long seed) throws JMSException {
+        List<String> accountIds = new ArrayList<>();
+        Map<String, Long> expected = new HashMap<>();
+        for (int i = 0; i < 10; i++) {
+            String id = account(name + i, LOAD_OPENING);
+            accountIds.add(id);
+            expected.put(id, LOAD_OPENING);
+        }
+        Random random = new Random(seed);
+        List<UUID> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            int a = random.nextInt(10);
+            int b = (a + 1 + random.nextInt(9)) % 10;
+            long amount = 1 + random.nextInt(100);
+            expected.merge(accountIds.get(a), -amount, Long::sum);
+            expected.merge(accountIds.get(b), amount, Long::sum);
+            UUID id = UUID.randomUUID();
+            TextMessage message = transfer(accountIds.get(a), accountIds.get(b), amount);
+            message.setStringProperty("rewindId", id.toString());
+            jms.createProducer().send(inbound, message);
+            ids.add(id);
+        }
+        return new Load(ids, accountIds, expected);
+    }
+
+    /** Transfers sent by {@link #sendRandomTransfers}: their ids, the accounts, and each account's final balance. */
+    record Load(List<UUID> ids, List<String> accounts, Map<String, Long> expected) {
     }
 
     EntryView awaitEntry(UUID id, Predicate<EntryView> condition) {

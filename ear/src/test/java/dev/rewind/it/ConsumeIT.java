@@ -23,12 +23,9 @@ import jakarta.jms.Queue;
 import jakarta.jms.QueueBrowser;
 import jakarta.jms.TextMessage;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Random;
 import java.util.UUID;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
@@ -199,29 +196,10 @@ class ConsumeIT {
 
     @Test
     void aThousandMessagesSentAtOnceAreAllProcessedExactlyOnce() throws JMSException {
-        int accountsCount = 10;
-        long opening = 1_000_000;
-        List<String> ids = new ArrayList<>();
-        Map<String, Long> expected = new HashMap<>();
-        for (int i = 0; i < accountsCount; i++) {
-            String id = bank.account("load" + i, opening);
-            ids.add(id);
-            expected.put(id, opening);
-        }
-        Random random = new Random(42);
-        List<UUID> messages = new ArrayList<>();
-        for (int i = 0; i < 1_000; i++) {
-            int a = random.nextInt(accountsCount);
-            int b = (a + 1 + random.nextInt(accountsCount - 1)) % accountsCount;
-            long amount = 1 + random.nextInt(100);
-            expected.merge(ids.get(a), -amount, Long::sum);
-            expected.merge(ids.get(b), amount, Long::sum);
-            UUID id = UUID.randomUUID();
-            messages.add(id);
-            TextMessage message = bank.transfer(ids.get(a), ids.get(b), amount);
-            message.setStringProperty("rewindId", id.toString());
-            jms.createProducer().send(inbound, message);
-        }
+        Bank.Load load = bank.sendRandomTransfers(inbound, "load", 1_000, 42);
+        List<UUID> messages = load.ids();
+        List<String> ids = load.accounts();
+        Map<String, Long> expected = load.expected();
 
         Await.until("all 1,000 messages are handled", Duration.ofMinutes(3),
                 () -> probe.countWithOutcome(messages, Consumed.Outcome.HANDLED), n -> n == 1_000);
@@ -235,7 +213,7 @@ class ConsumeIT {
         for (String id : ids) {
             assertEquals(expected.get(id), bank.balance(id), "balance of " + id);
         }
-        assertEquals(opening * accountsCount, ids.stream().mapToLong(bank::balance).sum(), "money is conserved");
+        assertEquals(Bank.LOAD_OPENING * ids.size(), ids.stream().mapToLong(bank::balance).sum(), "money is conserved");
     }
 
     // --- helpers -------------------------------------------------------------------------------

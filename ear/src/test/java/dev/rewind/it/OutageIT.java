@@ -13,14 +13,9 @@ import jakarta.inject.Inject;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
 import jakarta.jms.Queue;
-import jakarta.jms.TextMessage;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import javax.naming.InitialContext;
@@ -75,25 +70,25 @@ class OutageIT {
     @Test
     void theBrokerKilledWhileMessagesAreInFlightLosesNothingAndRunsNothingTwice() throws Exception {
         long deadLettered = broker.count("rewind.DLQ");
-        Load load = send(2_000);
-        Await.until("a tenth is handled", DRAIN, () -> probe.countWithOutcome(load.ids, Consumed.Outcome.HANDLED),
+        Bank.Load load = send(2_000);
+        Await.until("a tenth is handled", DRAIN, () -> probe.countWithOutcome(load.ids(), Consumed.Outcome.HANDLED),
                 n -> n >= 200);
 
         run(Map.of(), property("rewind.test.broker.instance") + "/bin/artemis-service", "force-stop");
-        long handledBeforeKill = probe.countWithOutcome(load.ids, Consumed.Outcome.HANDLED);
+        long handledBeforeKill = probe.countWithOutcome(load.ids(), Consumed.Outcome.HANDLED);
         TimeUnit.SECONDS.sleep(3);
         run(Map.of(), "bash", property("rewind.test.broker.script"), "start", property("rewind.test.broker.instance"));
 
-        assertTrue(handledBeforeKill < load.ids.size(), "the broker was killed while messages were in flight");
-        load.assertEachHandledOnce();
+        assertTrue(handledBeforeKill < load.ids().size(), "the broker was killed while messages were in flight");
+        assertEachHandledOnce(load);
         assertEquals(deadLettered, broker.count("rewind.DLQ"), "nothing was dead-lettered");
     }
 
     @Test
     void theDatabaseStoppedDuringALoadKeepsMessagesQueuedUntilItIsBack() throws Exception {
         long deadLettered = broker.count("rewind.DLQ");
-        Load load = send(1_000);
-        Await.until("a tenth is handled", DRAIN, () -> probe.countWithOutcome(load.ids, Consumed.Outcome.HANDLED),
+        Bank.Load load = send(1_000);
+        Await.until("a tenth is handled", DRAIN, () -> probe.countWithOutcome(load.ids(), Consumed.Outcome.HANDLED),
                 n -> n >= 100);
 
         Map<String, String> database = Map.of("PGPORT", property("rewind.test.db.port"));
@@ -101,9 +96,9 @@ class OutageIT {
         long waiting;
         try {
             TimeUnit.SECONDS.sleep(5);
-            long handledWhileDown = probe.countWithOutcome(load.ids, Consumed.Outcome.HANDLED);
+            long handledWhileDown = probe.countWithOutcome(load.ids(), Consumed.Outcome.HANDLED);
             TimeUnit.SECONDS.sleep(5);
-            assertEquals(handledWhileDown, probe.countWithOutcome(load.ids, Consumed.Outcome.HANDLED),
+            assertEquals(handledWhileDown, probe.countWithOutcome(load.ids(), Consumed.Outcome.HANDLED),
                     "nothing commits while the database is down");
             waiting = broker.count("rewind.inbound");
             assertEquals(deadLettered, broker.count("rewind.DLQ"), "nothing is dead-lettered while the database is down");
@@ -112,51 +107,26 @@ class OutageIT {
         }
 
         assertTrue(waiting > 0, "messages waited in the queue: " + waiting);
-        load.assertEachHandledOnce();
+        assertEachHandledOnce(load);
         assertEquals(deadLettered, broker.count("rewind.DLQ"), "nothing was dead-lettered");
     }
 
-    /** Random transfers among ten accounts, each with its expected final balance. */
-    private Load send(int count) throws JMSException {
-        Load load = new Load();
-        for (int i = 0; i < 10; i++) {
-            String account = bank.account("outage" + i, 1_000_000);
-            load.accounts.add(account);
-            load.expected.put(account, 1_000_000L);
-        }
-        Random random = new Random(7);
-        for (int i = 0; i < count; i++) {
-            int a = random.nextInt(10);
-            int b = (a + 1 + random.nextInt(9)) % 10;
-            long amount = 1 + random.nextInt(100);
-            load.expected.merge(load.accounts.get(a), -amount, Long::sum);
-            load.expected.merge(load.accounts.get(b), amount, Long::sum);
-            UUID id = UUID.randomUUID();
-            TextMessage message = bank.transfer(load.accounts.get(a), load.accounts.get(b), amount);
-            message.setStringProperty("rewindId", id.toString());
-            jms.createProducer().send(inbound, message);
-            load.ids.add(id);
-        }
-        return load;
+    private Bank.Load send(int count) throws JMSException {
+        return bank.sendRandomTransfers(inbound, "outage", count, 7);
     }
 
-    private final class Load {
-        final List<UUID> ids = new ArrayList<>();
-        final List<String> accounts = new ArrayList<>();
-        final Map<String, Long> expected = new HashMap<>();
-
-        void assertEachHandledOnce() {
-            Await.until("every message is handled", DRAIN,
-                    () -> probe.countWithOutcome(ids, Consumed.Outcome.HANDLED), n -> n == ids.size());
-            for (UUID id : ids) {
-                EntryView entry = entries.find(id).orElseThrow();
-                assertEquals(Status.PROCESSED, entry.status(), id.toString());
-                assertEquals(1, probe.outcomes(id).stream().filter(o -> o == Consumed.Outcome.HANDLED).count(),
-                        "handled exactly once: " + id);
-            }
-            for (String account : accounts) {
-                assertEquals(expected.get(account), bank.balance(account), "balance of " + account);
-            }
+    /** Every message handled, PROCESSED, its handler committed once, and every balance as expected. */
+    private void assertEachHandledOnce(Bank.Load load) {
+        Await.until("every message is handled", DRAIN,
+                () -> probe.countWithOutcome(load.ids(), Consumed.Outcome.HANDLED), n -> n == load.ids().size());
+        for (UUID id : load.ids()) {
+            EntryView entry = entries.find(id).orElseThrow();
+            assertEquals(Status.PROCESSED, entry.status(), id.toString());
+            assertEquals(1, probe.outcomes(id).stream().filter(o -> o == Consumed.Outcome.HANDLED).count(),
+                    "handled exactly once: " + id);
+        }
+        for (String account : load.accounts()) {
+            assertEquals(load.expected().get(account), bank.balance(account), "balance of " + account);
         }
     }
 

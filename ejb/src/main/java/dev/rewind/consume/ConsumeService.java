@@ -52,6 +52,7 @@ public class ConsumeService {
     @Inject
     LedgerWrites writes;
 
+    @WaitsForDatabase
     public void consume(Message message) throws JMSException {
         Envelope envelope = Envelope.read(message);
         Optional<LedgerEntry> known = ledger.find(envelope.id());

@@ -28,19 +28,12 @@ public class InboundConsumer implements MessageListener {
     @Inject
     ConsumeService consume;
 
-    @Inject
-    DatabaseOutage outage;
-
     @Override
     public void onMessage(Message message) {
-        outage.awaitDatabase();
         try {
             consume.consume(message);
         } catch (JMSException e) {
             throw new IllegalStateException("Cannot read JMS message: " + Errors.describe(e), e);
-        } catch (RuntimeException e) {
-            outage.noteFailure(e);
-            throw e;
         }
     }
 }

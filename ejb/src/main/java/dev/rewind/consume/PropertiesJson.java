@@ -1,22 +1,25 @@
 package dev.rewind.consume;
 
+import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
 import jakarta.json.spi.JsonProvider;
+import java.io.StringReader;
 import java.util.Map;
 
 /**
  * The JSON form of a message's user properties, as kept in the ledger: {@code {"name": value}}
  * with strings, numbers and booleans as JSON values.
  */
-final class PropertiesJson {
+public final class PropertiesJson {
 
-    /** Found once: Json.createObjectBuilder() looks the provider up (a service-loader scan) on every call. */
+    /** Found once: Json.createObjectBuilder() and Json.createReader() look the provider up (a service-loader scan) on every call. */
     private static final JsonProvider JSON = JsonProvider.provider();
 
     private PropertiesJson() {
     }
 
-    static String write(Map<String, Object> properties) {
+    public static String write(Map<String, ?> properties) {
         if (properties.isEmpty()) {
             return "{}";
         }
@@ -36,5 +39,12 @@ final class PropertiesJson {
             }
         });
         return json.build().toString();
+    }
+
+    /** The ledger's properties JSON back as an object. */
+    public static JsonObject read(String json) {
+        try (JsonReader reader = JSON.createReader(new StringReader(json))) {
+            return reader.readObject();
+        }
     }
 }

@@ -8,6 +8,7 @@ import dev.rewind.consume.FailureRecorder;
 import dev.rewind.consume.HandlerRegistry;
 import dev.rewind.consume.LedgerWrites;
 import dev.rewind.consume.PayloadReader;
+import dev.rewind.consume.WaitsForDatabase;
 import dev.rewind.ledger.Attempt;
 import dev.rewind.ledger.Change;
 import dev.rewind.ledger.Ledger;
@@ -54,6 +55,7 @@ public class CompensateService {
     @Inject
     LedgerWrites writes;
 
+    @WaitsForDatabase
     public void compensate(Message message) throws JMSException {
         Envelope envelope = Envelope.readCompensation(message);
         Optional<LedgerEntry> found = ledger.find(envelope.id());

@@ -1,6 +1,5 @@
 package dev.rewind.revoke;
 
-import dev.rewind.consume.DatabaseOutage;
 import dev.rewind.consume.Errors;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
@@ -26,19 +25,12 @@ public class CompensationConsumer implements MessageListener {
     @Inject
     CompensateService compensate;
 
-    @Inject
-    DatabaseOutage outage;
-
     @Override
     public void onMessage(Message message) {
-        outage.awaitDatabase();
         try {
             compensate.compensate(message);
         } catch (JMSException e) {
             throw new IllegalStateException("Cannot read JMS message: " + Errors.describe(e), e);
-        } catch (RuntimeException e) {
-            outage.noteFailure(e);
-            throw e;
         }
     }
 }

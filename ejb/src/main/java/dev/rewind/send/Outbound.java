@@ -1,5 +1,6 @@
 package dev.rewind.send;
 
+import dev.rewind.consume.PropertiesJson;
 import dev.rewind.consume.RewindHeaders;
 import dev.rewind.ledger.RefusedException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,11 +12,8 @@ import jakarta.jms.Queue;
 import jakarta.jms.TextMessage;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import jakarta.json.spi.JsonProvider;
-import java.io.StringReader;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,9 +30,6 @@ public class Outbound {
 
     /** Where a queue named {@code q} must be bound for Rewind to send to it. */
     public static final String QUEUE_JNDI_PREFIX = "java:/jms/queue/";
-
-    /** Found once: Json.createReader() looks the provider up (a service-loader scan) on every call. */
-    private static final JsonProvider JSON = JsonProvider.provider();
 
     private static final Pattern QUEUE_NAME = Pattern.compile("[A-Za-z0-9._-]{1,200}");
 
@@ -94,10 +89,7 @@ public class Outbound {
         if (properties == null || properties.isEmpty() || "{}".equals(properties)) {
             return;
         }
-        JsonObject json;
-        try (JsonReader reader = JSON.createReader(new StringReader(properties))) {
-            json = reader.readObject();
-        }
+        JsonObject json = PropertiesJson.read(properties);
         for (Map.Entry<String, JsonValue> property : json.entrySet()) {
             String name = property.getKey();
             JsonValue value = property.getValue();

@@ -2,6 +2,7 @@ package dev.rewind.send;
 
 import dev.rewind.consume.HandlerRegistry;
 import dev.rewind.consume.PayloadReader;
+import dev.rewind.consume.PropertiesJson;
 import dev.rewind.ledger.Change;
 import dev.rewind.ledger.Ledger;
 import dev.rewind.ledger.LedgerEntry;
@@ -10,8 +11,6 @@ import dev.rewind.query.InvalidRequestException;
 import dev.rewind.spi.MessageHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObjectBuilder;
-import jakarta.json.spi.JsonProvider;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -25,9 +24,6 @@ import java.util.UUID;
 public class Sends {
 
     public static final String INBOUND = "rewind.inbound";
-
-    /** Found once: Json.createObjectBuilder() looks the provider up on every call. */
-    private static final JsonProvider JSON = JsonProvider.provider();
 
     @Inject
     Ledger ledger;
@@ -66,9 +62,7 @@ public class Sends {
         if (ledger.find(id).isPresent()) {
             throw new RefusedException(id, "message " + id + " is in the ledger already");
         }
-        JsonObjectBuilder json = JSON.createObjectBuilder();
-        properties.forEach(json::add);
-        String propertiesJson = json.build().toString();
+        String propertiesJson = PropertiesJson.write(properties);
         LedgerEntry entry = new LedgerEntry(id, request.type(), INBOUND, request.body(), propertiesJson, null,
                 Instant.now(), change.as("sent via Rewind"));
         ledger.add(entry);
