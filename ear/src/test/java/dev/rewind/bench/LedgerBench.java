@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -54,6 +55,9 @@ class LedgerBench {
     static final int MESSAGES = Integer.getInteger("rewind.bench.messages", 20_000);
     static final int REPLAY = Integer.getInteger("rewind.bench.replay", 100_000);
     static final int REVOKES = Integer.getInteger("rewind.bench.revokes", 1_000);
+    static final long LEDGER = Long.getLong("rewind.bench.ledger", 10_000_000);
+    static final Set<String> SCENARIOS = Set.of(System.getProperty("rewind.bench.scenarios",
+            "ledger-overhead,broker-ceiling,revoke-latency,bulk-replay,growth,query,physical-limit").split(","));
     static final int SESSIONS = 16;
     static final int MESSAGE_BYTES = 1024;
     private static final int BATCH = 500;
@@ -61,7 +65,8 @@ class LedgerBench {
 
     @Deployment
     static EnterpriseArchive deployment() {
-        return Deployments.earWithBenchmarks(new Class<?>[] {LedgerBench.class, Summary.class, Results.class, Machine.class},
+        return Deployments.earWithBenchmarks(new Class<?>[] {LedgerBench.class, Summary.class, Results.class, Machine.class,
+                        LedgerLoader.class, QueryLatency.class},
                 BareTransferConsumer.class, BareHandled.class, BenchProbe.class, NativeRedrive.class, PlainConsumers.class);
     }
 
@@ -89,25 +94,82 @@ class LedgerBench {
 
     @Test
     void benchmarks() throws Exception {
-        Results results = new Results(Machine.describe((DataSource) InitialContext.doLookup("java:jboss/datasources/RewindDS")));
+        DataSource database = InitialContext.doLookup("java:jboss/datasources/RewindDS");
+        Results results = new Results(Machine.describe(database));
         for (int i = 0; i < 100; i++) {
             accountIds.add(accounts.open("bench-" + run + "-" + i, 1_000_000_000_000L).id());
         }
+        LedgerLoader loader = new LedgerLoader(database);
 
-        ledgerOverhead(results);
-        brokerCeiling(results);
-        revokeLatency(results);
-        bulkReplay(results);
-        results.physicalLimit(Machine.fsyncPerSecond());
+        Growth growth = null;
+        if (SCENARIOS.contains("ledger-overhead") || SCENARIOS.contains("growth")) {
+            warmUp();
+        }
+        if (SCENARIOS.contains("growth")) {
+            growth = new Growth(loader.entries(), consumeRate());
+        }
+        if (SCENARIOS.contains("ledger-overhead")) {
+            ledgerOverhead(results);
+        }
+        if (SCENARIOS.contains("broker-ceiling")) {
+            brokerCeiling(results);
+        }
+        if (SCENARIOS.contains("revoke-latency")) {
+            revokeLatency(results);
+        }
+        if (SCENARIOS.contains("bulk-replay")) {
+            bulkReplay(results);
+        }
+        if (growth != null) {
+            for (long size : new long[] {Math.min(1_000_000, LEDGER), LEDGER}) {
+                double seconds = loader.growTo(size);
+                growth.measured(results, loader.entries(), seconds, consumeRate());
+            }
+        }
+        if (SCENARIOS.contains("query")) {
+            double seconds = loader.growTo(LEDGER);
+            System.out.printf("Loaded the ledger to %,d entries in %.0f s%n", loader.entries(), seconds);
+            new QueryLatency(rewind, operator, database, loader).measure(results);
+        }
+        if (SCENARIOS.contains("physical-limit")) {
+            results.physicalLimit(Machine.fsyncPerSecond());
+        }
         results.write();
+    }
+
+    /** Both consumers' first messages: class loading, JIT, pools and caches filled. */
+    private void warmUp() throws Exception {
+        drain("BareTransferConsumer", InitialContext.doLookup("java:/jms/queue/bench.bare"), probe::bare, MESSAGES / 4, false);
+        consumeRate(MESSAGES / 4);
+    }
+
+    /** Messages per second through Rewind's MDB. */
+    private double consumeRate() throws Exception {
+        return consumeRate(MESSAGES);
+    }
+
+    private double consumeRate(int count) throws Exception {
+        return drain("InboundConsumer", InitialContext.doLookup("java:/jms/queue/rewind.inbound"), probe::rewind, count, true);
+    }
+
+    /** Scenario 6: Rewind's consumption rate with the ledger near empty, then grown by the loader. */
+    private record Growth(long startEntries, double startRate) {
+
+        void measured(Results results, long entries, double loadSeconds, double rate) {
+            results.ratio(String.format("growth (%s, %,d entries)", results.database(), entries),
+                    "consume " + MESSAGES + " messages through Rewind's MDB with the ledger at " + entries + " entries",
+                    Map.of("messages", MESSAGES, "entries", entries, "startEntries", startEntries,
+                            "loadSeconds", Math.round(loadSeconds)),
+                    String.format("ledger at %,d entries", startEntries), Summary.of("messages/s", List.of(startRate)),
+                    String.format("ledger at %,d entries", entries), Summary.of("messages/s", List.of(rate)),
+                    "none (context)", 0);
+        }
     }
 
     /** Scenario 1: the same handler behind a bare MDB and behind Rewind's MDB. */
     private void ledgerOverhead(Results results) throws Exception {
         Queue bare = InitialContext.doLookup("java:/jms/queue/bench.bare");
         Queue inbound = InitialContext.doLookup("java:/jms/queue/rewind.inbound");
-        drain("BareTransferConsumer", bare, probe::bare, MESSAGES / 10, false);
-        drain("InboundConsumer", inbound, probe::rewind, MESSAGES / 10, true);
         List<Double> bareRates = new ArrayList<>();
         List<Double> rewindRates = new ArrayList<>();
         for (int i = 0; i < RUNS; i++) {
