@@ -1,6 +1,7 @@
 package dev.rewind.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rewind.broker.NativeRedrive;
 import dev.rewind.example.Accounts;
@@ -42,11 +43,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Rewind's benchmarks, in the server (-Pproduction,bench: PostgreSQL and the standalone broker).
- * Each scenario is measured against its baseline in the same run, after a warm-up, {@link #RUNS}
- * times; {@link Results} writes the JSON file and a Markdown table. Sizes come from system
- * properties of the server (the bench profile sets them): rewind.bench.messages (20,000),
- * rewind.bench.replay (100,000), rewind.bench.revokes (1,000).
+ * Rewind's benchmarks, in the server: -Pproduction,bench on PostgreSQL and the standalone broker,
+ * -Pbench on the embedded default (bench/run runs the query scenario there). Each scenario is
+ * measured against its baseline in the same run, after a warm-up; {@link Results} writes the JSON
+ * file and a Markdown table. Sizes come from system properties of the server (the bench profile
+ * sets them): rewind.bench.messages (20,000), rewind.bench.replay (100,000), rewind.bench.revokes
+ * (1,000), rewind.bench.ledger (10,000,000 entries for growth and query), and
+ * rewind.bench.scenarios picks scenarios (all of {@link #KNOWN} by default).
  */
 @ExtendWith(ArquillianExtension.class)
 class LedgerBench {
@@ -56,8 +59,8 @@ class LedgerBench {
     static final int REPLAY = Integer.getInteger("rewind.bench.replay", 100_000);
     static final int REVOKES = Integer.getInteger("rewind.bench.revokes", 1_000);
     static final long LEDGER = Long.getLong("rewind.bench.ledger", 10_000_000);
-    static final Set<String> SCENARIOS = Set.of(System.getProperty("rewind.bench.scenarios",
-            "ledger-overhead,broker-ceiling,revoke-latency,bulk-replay,growth,query,physical-limit").split(","));
+    static final String KNOWN = "ledger-overhead,broker-ceiling,revoke-latency,bulk-replay,growth,query,physical-limit";
+    static final Set<String> SCENARIOS = Set.of(System.getProperty("rewind.bench.scenarios", KNOWN).split(","));
     static final int SESSIONS = 16;
     static final int MESSAGE_BYTES = 1024;
     private static final int BATCH = 500;
@@ -94,6 +97,7 @@ class LedgerBench {
 
     @Test
     void benchmarks() throws Exception {
+        assertTrue(Set.of(KNOWN.split(",")).containsAll(SCENARIOS), "scenarios are among " + KNOWN + ": " + SCENARIOS);
         DataSource database = InitialContext.doLookup("java:jboss/datasources/RewindDS");
         Results results = new Results(Machine.describe(database));
         for (int i = 0; i < 100; i++) {
