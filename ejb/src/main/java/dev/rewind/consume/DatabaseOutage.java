@@ -65,9 +65,11 @@ public class DatabaseOutage {
     }
 
     /**
-     * A lost or refused database connection anywhere in the cause chain: SQL state class 08, the
-     * JDBC connection exceptions, Hibernate's JDBCConnectionException, or the connection pool
-     * failing to hand out a connection (a JCA ResourceException).
+     * A lost or refused database connection anywhere in the cause chain: SQL state class 08, a
+     * server shutting down or starting (57P01 admin shutdown, 57P02 crash shutdown, 57P03 cannot
+     * connect now: what a statement in flight gets when PostgreSQL stops), the JDBC connection
+     * exceptions, Hibernate's JDBCConnectionException, or the connection pool failing to hand out a
+     * connection (a JCA ResourceException).
      */
     public static boolean isConnectionLoss(Throwable failure) {
         Throwable cause = failure;
@@ -75,7 +77,7 @@ public class DatabaseOutage {
             if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException) {
                 return true;
             }
-            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+            if (cause instanceof SQLException sql && isOutageState(sql.getSQLState())) {
                 return true;
             }
             if (cause instanceof JDBCConnectionException || cause instanceof ResourceException) {
@@ -86,5 +88,10 @@ public class DatabaseOutage {
             }
         }
         return false;
+    }
+
+    // Not all of class 57: 57014 is a cancelled statement (a timeout), which is the statement's fault.
+    private static boolean isOutageState(String state) {
+        return state != null && (state.startsWith("08") || state.startsWith("57P"));
     }
 }

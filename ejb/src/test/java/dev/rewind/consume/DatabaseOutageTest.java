@@ -29,11 +29,20 @@ class DatabaseOutageTest {
     }
 
     @Test
+    void aServerShuttingDownUnderAStatementIsAnOutage() {
+        // What a handler's query gets when PostgreSQL stops (pg_ctl stop -m fast) while it runs.
+        SQLException shutdown = new SQLException("FATAL: terminating connection due to administrator command", "57P01");
+        assertTrue(DatabaseOutage.isConnectionLoss(new PersistenceException("JDBC exception executing SQL", shutdown)));
+        assertTrue(DatabaseOutage.isConnectionLoss(new SQLException("the database system is starting up", "57P03")));
+    }
+
+    @Test
     void handlerErrorsAndConflictsAreNotOutages() {
         assertFalse(DatabaseOutage.isConnectionLoss(new IllegalArgumentException("there is no account 'carol'")));
         assertFalse(DatabaseOutage.isConnectionLoss(new OptimisticLockException("changed")));
         assertFalse(DatabaseOutage.isConnectionLoss(new PersistenceException(
                 new SQLException("duplicate key value violates unique constraint", "23505"))));
         assertFalse(DatabaseOutage.isConnectionLoss(new SQLException("no state")));
+        assertFalse(DatabaseOutage.isConnectionLoss(new SQLException("canceling statement due to statement timeout", "57014")));
     }
 }
