@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.function.IntFunction;
 import javax.sql.DataSource;
 
 /**
@@ -59,88 +60,83 @@ final class QueryLatency {
         Map<String, Object> parameters = Map.of("entries", entries, "database", results.database(), "pageSize", PAGE);
         boolean targetApplies = entries >= 10_000_000;
 
-        List<Double> jdbcPage = new ArrayList<>();
-        List<Double> apiPage = new ArrayList<>();
-        for (int i = 0; i < WARM_UP + SAMPLES; i++) {
+        Timings pages = timings(WARM_UP, SAMPLES, i -> {
             EntryFilter filter = FILTERS.get(i % FILTERS.size());
-            double jdbc = time(() -> jdbcPage(filter));
-            double api = time(() -> {
+            return new Pair(() -> jdbcPage(filter), () -> {
                 int size = operator.call(() -> rewind.entries(filter, null, PAGE)).items().size();
                 assertEquals(PAGE, size, "a full first page for " + filter);
                 return size;
             });
-            if (i >= WARM_UP) {
-                jdbcPage.add(jdbc);
-                apiPage.add(api);
-            }
-        }
-        double p99 = Summary.percentile(apiPage, 99);
+        });
+        double p99 = Summary.percentile(pages.rewind(), 99);
         results.latency("query-filtered-page (" + at + ")",
                 "first page of " + PAGE + " entries, newest first, by status, by type, or both (rotating)",
-                parameters, "the same SQL by plain JDBC", jdbcPage, "Rewind API", apiPage,
+                parameters, "the same SQL by plain JDBC", pages.baseline(), "Rewind API", pages.rewind(),
                 targetApplies ? "p99 <= 20 ms" : "none (the target is set at 10M)",
                 targetApplies ? p99 <= 20 : null);
 
         // Page 10,000 needs 500,000 entries; a smaller ledger's deepest page stands in (noted in the name).
         int deepPage = (int) Math.min(DEEP_PAGE, entries / PAGE);
         String deep = cursorBefore(deepPage);
-        List<Double> first = new ArrayList<>();
-        List<Double> deepTimes = new ArrayList<>();
-        for (int i = 0; i < WARM_UP + SAMPLES / 2; i++) {
-            double one = time(() -> operator.call(() -> rewind.entries(EntryFilter.ALL, null, PAGE)).items().size());
-            double far = time(() -> {
-                int size = operator.call(() -> rewind.entries(EntryFilter.ALL, deep, PAGE)).items().size();
-                assertEquals(PAGE, size, "a full page " + deepPage);
-                return size;
-            });
-            if (i >= WARM_UP) {
-                first.add(one);
-                deepTimes.add(far);
-            }
-        }
-        double ratio = Summary.percentile(deepTimes, 50) / Summary.percentile(first, 50);
+        Timings firstAndDeep = timings(WARM_UP, SAMPLES / 2, i -> new Pair(
+                () -> operator.call(() -> rewind.entries(EntryFilter.ALL, null, PAGE)).items().size(),
+                () -> {
+                    int size = operator.call(() -> rewind.entries(EntryFilter.ALL, deep, PAGE)).items().size();
+                    assertEquals(PAGE, size, "a full page " + deepPage);
+                    return size;
+                }));
+        double ratio = Summary.percentile(firstAndDeep.rewind(), 50) / Summary.percentile(firstAndDeep.baseline(), 50);
         results.latency("query-deep-page (" + at + ")",
                 "page " + deepPage + " of the unfiltered list by its keyset cursor, against page 1",
-                parameters, "page 1", first, "page " + deepPage, deepTimes,
+                parameters, "page 1", firstAndDeep.baseline(), "page " + deepPage, firstAndDeep.rewind(),
                 targetApplies ? "deep/first <= 1.5" : "deep/first <= 1.5 (target set at 10M)",
                 targetApplies ? ratio <= 1.5 : null);
 
-        List<Double> jdbcCounts = new ArrayList<>();
-        List<Double> apiCounts = new ArrayList<>();
-        for (int i = 0; i < 1 + COUNT_SAMPLES; i++) {
-            double jdbc = time(this::jdbcCounts);
-            double api = time(() -> {
-                long total = operator.call(rewind::stats).total();
-                assertEquals(entries, total, "the counts cover the whole ledger");
-                return total;
-            });
-            if (i >= 1) {
-                jdbcCounts.add(jdbc);
-                apiCounts.add(api);
-            }
-        }
+        Timings counts = timings(1, COUNT_SAMPLES, i -> new Pair(this::jdbcCounts, () -> {
+            long total = operator.call(rewind::stats).total();
+            assertEquals(entries, total, "the counts cover the whole ledger");
+            return total;
+        }));
         results.latency("query-counts (" + at + ")", "counts by status and type over the whole ledger (GET /stats)",
-                parameters, "the same SQL by plain JDBC", jdbcCounts, "Rewind API", apiCounts, "none (context)", null);
+                parameters, "the same SQL by plain JDBC", counts.baseline(), "Rewind API", counts.rewind(),
+                "none (context)", null);
 
         Random random = new Random(42);
         long loaded = loader.loaded();
-        List<Double> jdbcEntry = new ArrayList<>();
-        List<Double> apiEntry = new ArrayList<>();
-        for (int i = 0; i < WARM_UP + SAMPLES; i++) {
+        Timings entryReads = timings(WARM_UP, SAMPLES, i -> {
             UUID id = loader.id(1 + (long) (random.nextDouble() * loaded));
-            double jdbc = time(() -> jdbcEntry(id));
-            double api = time(() -> {
+            return new Pair(() -> jdbcEntry(id), () -> {
                 var view = operator.call(() -> rewind.entry(id));
                 assertEquals(2, view.history().size(), "a loaded entry has two history rows");
                 return view.attempts();
             });
-            if (i >= WARM_UP) {
-                jdbcEntry.add(jdbc);
-                apiEntry.add(api);
+        });
+        results.latency("query-entry (" + at + ")", "one entry with its attempts and history, by id",
+                parameters, "the same SQL by plain JDBC", entryReads.baseline(), "Rewind API", entryReads.rewind(),
+                "none (context)", null);
+    }
+
+    /** One sample's two calls: the baseline's and Rewind's. */
+    private record Pair(Callable<?> baseline, Callable<?> rewind) {
+    }
+
+    /** Milliseconds of each call, warm-up calls left out. */
+    private record Timings(List<Double> baseline, List<Double> rewind) {
+    }
+
+    /** Times {@code warmUp + count} pairs of calls, one after the other, and keeps the last {@code count}. */
+    private static Timings timings(int warmUp, int count, IntFunction<Pair> pairs) throws Exception {
+        Timings timings = new Timings(new ArrayList<>(), new ArrayList<>());
+        for (int i = 0; i < warmUp + count; i++) {
+            Pair pair = pairs.apply(i);
+            double baseline = time(pair.baseline());
+            double rewind = time(pair.rewind());
+            if (i >= warmUp) {
+                timings.baseline().add(baseline);
+                timings.rewind().add(rewind);
             }
         }
-        results.latency("query-entry (" + at + ")", "one entry with its attempts and history, by id",
-                parameters, "the same SQL by plain JDBC", jdbcEntry, "Rewind API", apiEntry, "none (context)", null);
+        return timings;
     }
 
     /** The cursor after page {@code page - 1}, so the next request reads page {@code page}. */

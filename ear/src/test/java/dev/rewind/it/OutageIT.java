@@ -70,9 +70,7 @@ class OutageIT {
     @Test
     void theBrokerKilledWhileMessagesAreInFlightLosesNothingAndRunsNothingTwice() throws Exception {
         long deadLettered = broker.count("rewind.DLQ");
-        Bank.Load load = send(2_000);
-        Await.until("a tenth is handled", DRAIN, () -> probe.countWithOutcome(load.ids(), Consumed.Outcome.HANDLED),
-                n -> n >= 200);
+        Bank.Load load = sendAndAwaitATenth(2_000);
 
         run(Map.of(), property("rewind.test.broker.instance") + "/bin/artemis-service", "force-stop");
         long handledBeforeKill = probe.countWithOutcome(load.ids(), Consumed.Outcome.HANDLED);
@@ -87,9 +85,7 @@ class OutageIT {
     @Test
     void theDatabaseStoppedDuringALoadKeepsMessagesQueuedUntilItIsBack() throws Exception {
         long deadLettered = broker.count("rewind.DLQ");
-        Bank.Load load = send(1_000);
-        Await.until("a tenth is handled", DRAIN, () -> probe.countWithOutcome(load.ids(), Consumed.Outcome.HANDLED),
-                n -> n >= 100);
+        Bank.Load load = sendAndAwaitATenth(1_000);
 
         Map<String, String> database = Map.of("PGPORT", property("rewind.test.db.port"));
         run(database, "bash", property("rewind.test.db.control"), "pause");
@@ -111,8 +107,12 @@ class OutageIT {
         assertEquals(deadLettered, broker.count("rewind.DLQ"), "nothing was dead-lettered");
     }
 
-    private Bank.Load send(int count) throws JMSException {
-        return bank.sendRandomTransfers(inbound, "outage", count, 7);
+    /** Sends a random transfer load and returns once a tenth of it is handled: the outage then hits a load in flight. */
+    private Bank.Load sendAndAwaitATenth(int count) throws JMSException {
+        Bank.Load load = bank.sendRandomTransfers(inbound, "outage", count, 7);
+        Await.until("a tenth is handled", DRAIN, () -> probe.countWithOutcome(load.ids(), Consumed.Outcome.HANDLED),
+                n -> n >= count / 10);
+        return load;
     }
 
     /** Every message handled, PROCESSED, its handler committed once, and every balance as expected. */
