@@ -177,7 +177,7 @@ class ConsumeIT {
     void malformedJsonIsRejected() throws JMSException {
         TextMessage message = jms.createTextMessage("{\"from\":\"x\",");
         message.setJMSType("transfer.requested");
-        assertRejected(message, "the body is not JSON of TransferRequest");
+        assertRejected(message, "the body is not JSON of the shape TransferRequest");
     }
 
     @Test

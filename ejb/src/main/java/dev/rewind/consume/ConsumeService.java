@@ -62,25 +62,21 @@ public class ConsumeService {
             return;
         }
 
-        String unusable = envelope.unusable();
-        MessageHandler<?> handler = null;
-        if (unusable == null) {
-            handler = handlers.find(envelope.type()).orElse(null);
-            if (handler == null) {
-                unusable = "no handler is registered for JMSType '" + envelope.type() + "' (known types: "
-                        + handlers.types() + ")";
-            }
+        if (envelope.unusable() != null) {
+            reject(message, envelope, known);
+            return;
         }
-        Object payload = null;
-        if (unusable == null) {
-            try {
-                payload = payloads.read(envelope.body(), handler.payloadType());
-            } catch (PayloadReader.UnreadablePayloadException e) {
-                unusable = e.getMessage();
-            }
+        MessageHandler<?> handler = handlers.find(envelope.type()).orElse(null);
+        if (handler == null) {
+            reject(message, envelope.refused(Rejection.NO_HANDLER, "no handler is registered for JMSType '"
+                    + envelope.type() + "' (known types: " + handlers.types() + ")"), known);
+            return;
         }
-        if (unusable != null) {
-            reject(message, envelope, known, unusable);
+        Object payload;
+        try {
+            payload = payloads.read(envelope.body(), handler.payloadType());
+        } catch (PayloadReader.UnreadablePayloadException e) {
+            reject(message, envelope.refused(Rejection.UNREADABLE_PAYLOAD, e.getMessage()), known);
             return;
         }
 
@@ -108,22 +104,46 @@ public class ConsumeService {
         LedgerEntry entry = known.orElseGet(() -> firstSight(envelope, started));
         Attempt attempt = entry.startAttempt(envelope.attemptKind(), started, NODE);
         entry.succeeded(attempt, Change.system("handled on attempt " + attempt.number()), Instant.now());
-        if (writes.flushOrRollBack(envelope.id())) {
+        LedgerWrites.Flushed flushed = writes.flush(envelope.id());
+        if (flushed == LedgerWrites.Flushed.WRITTEN) {
             consumed.fire(new Consumed(envelope.id(), envelope.type(), Consumed.Outcome.HANDLED, handlerNanos));
+        } else if (flushed == LedgerWrites.Flushed.REFUSED) {
+            recordRefusal(envelope);
         }
     }
 
     /** An unusable message: recorded FAILED with the reason, kept in the DLQ, not retried. */
-    private void reject(Message message, Envelope envelope, Optional<LedgerEntry> known, String reason)
-            throws JMSException {
+    private void reject(Message message, Envelope envelope, Optional<LedgerEntry> known) throws JMSException {
+        String reason = envelope.unusable();
         LOG.warnf("Rejected %s: %s", envelope.id(), reason);
         Instant now = Instant.now();
         LedgerEntry entry = known.orElseGet(() -> firstSight(envelope, now));
         Attempt attempt = entry.startAttempt(envelope.attemptKind(), now, NODE);
         entry.failed(attempt, AttemptOutcome.REJECTED, "rejected", reason, Change.system("rejected: " + reason), now);
         deadLetters.forward(message, envelope.id(), reason);
-        if (writes.flushOrRollBack(envelope.id())) {
-            consumed.fire(new Consumed(envelope.id(), envelope.type(), Consumed.Outcome.REJECTED));
+        LedgerWrites.Flushed flushed = writes.flush(envelope.id());
+        if (flushed == LedgerWrites.Flushed.WRITTEN) {
+            consumed.fire(new Consumed(envelope.id(), envelope.type(), Consumed.Outcome.REJECTED, 0,
+                    envelope.rejection()));
+        } else if (flushed == LedgerWrites.Flushed.REFUSED) {
+            recordRefusal(envelope);
+        }
+    }
+
+    /**
+     * The database refused a value that the envelope's checks let through. This transaction rolls
+     * back (the broker redelivers, and dead-letters the message after its last attempt); the refusal
+     * is recorded in a transaction of its own, with only values that cannot be refused, so the
+     * ledger shows the message and why.
+     */
+    private void recordRefusal(Envelope envelope) {
+        Envelope refused = envelope.refused(Rejection.DATABASE_REFUSED, "the ledger's database refused a value of"
+                + " this message (see the server log); its body and properties are not recorded");
+        try {
+            failures.recordRejection(refused, Instant.now(), NODE);
+        } catch (RuntimeException recordingFailed) {
+            LOG.errorf("Could not record the refused message %s: %s; the broker dead-letters it after its last attempt",
+                    envelope.id(), Errors.describe(recordingFailed));
         }
     }
 
@@ -152,7 +172,7 @@ public class ConsumeService {
 
     static LedgerEntry newEntry(Envelope envelope, Instant now) {
         return new LedgerEntry(envelope.id(), envelope.type(), envelope.destination(), envelope.body(),
-                PropertiesJson.write(envelope.properties()), envelope.jmsMessageId(), now,
+                envelope.propertiesJson(), envelope.jmsMessageId(), now,
                 Change.system("first seen on " + envelope.destination()));
     }
 }

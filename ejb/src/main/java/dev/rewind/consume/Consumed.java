@@ -11,11 +11,16 @@ import java.util.UUID;
  * @param type    its JMSType, possibly null
  * @param outcome what this delivery did
  * @param handlerNanos how long the handler (or compensate) ran; 0 if none ran
+ * @param rejection why the message was rejected, for {@link Outcome#REJECTED}; null otherwise
  */
-public record Consumed(UUID id, String type, Outcome outcome, long handlerNanos) {
+public record Consumed(UUID id, String type, Outcome outcome, long handlerNanos, Rejection rejection) {
 
     public Consumed(UUID id, String type, Outcome outcome) {
         this(id, type, outcome, 0);
+    }
+
+    public Consumed(UUID id, String type, Outcome outcome, long handlerNanos) {
+        this(id, type, outcome, handlerNanos, null);
     }
 
     public enum Outcome {

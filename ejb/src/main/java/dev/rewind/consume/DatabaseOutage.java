@@ -1,13 +1,9 @@
 package dev.rewind.consume;
 
+import dev.rewind.ledger.DatabaseFailure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.resource.ResourceException;
-import java.sql.SQLException;
-import java.sql.SQLNonTransientConnectionException;
-import java.sql.SQLTransientConnectionException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.hibernate.exception.JDBCConnectionException;
 import org.jboss.logging.Logger;
 
 /**
@@ -27,7 +23,6 @@ public class DatabaseOutage {
 
     private static final Logger LOG = Logger.getLogger(DatabaseOutage.class);
     private static final long PROBE_INTERVAL_MS = 1_000;
-    private static final int MAX_CAUSES = 32;
 
     @Inject
     DatabaseProbe probe;
@@ -64,34 +59,8 @@ public class DatabaseOutage {
         return true;
     }
 
-    /**
-     * A lost or refused database connection anywhere in the cause chain: SQL state class 08, a
-     * server shutting down or starting (57P01 admin shutdown, 57P02 crash shutdown, 57P03 cannot
-     * connect now: what a statement in flight gets when PostgreSQL stops), the JDBC connection
-     * exceptions, Hibernate's JDBCConnectionException, or the connection pool failing to hand out a
-     * connection (a JCA ResourceException).
-     */
+    /** A lost or refused database connection anywhere in the cause chain (see {@link DatabaseFailure#CONNECTION}). */
     public static boolean isConnectionLoss(Throwable failure) {
-        Throwable cause = failure;
-        for (int depth = 0; cause != null && depth < MAX_CAUSES; depth++, cause = cause.getCause()) {
-            if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException) {
-                return true;
-            }
-            if (cause instanceof SQLException sql && isOutageState(sql.getSQLState())) {
-                return true;
-            }
-            if (cause instanceof JDBCConnectionException || cause instanceof ResourceException) {
-                return true;
-            }
-            if (cause.getCause() == cause) {
-                break;
-            }
-        }
-        return false;
-    }
-
-    // Not all of class 57: 57014 is a cancelled statement (a timeout), which is the statement's fault.
-    private static boolean isOutageState(String state) {
-        return state != null && (state.startsWith("08") || state.startsWith("57P"));
+        return DatabaseFailure.of(failure) == DatabaseFailure.CONNECTION;
     }
 }

@@ -2,6 +2,7 @@ package dev.rewind.consume;
 
 import dev.rewind.ledger.AttemptKind;
 import dev.rewind.ledger.LedgerEntry;
+import dev.rewind.ledger.StorableText;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.Destination;
 import jakarta.jms.JMSException;
@@ -20,10 +21,18 @@ import java.util.UUID;
 
 /**
  * What Rewind reads off a JMS message, once, before deciding anything. A message Rewind cannot
- * use still yields an envelope, with {@link #unusable()} saying precisely why.
+ * use still yields an envelope, with {@link #unusable()} saying precisely why and
+ * {@link #rejection()} the kind of reason.
+ *
+ * <p>Every field the ledger keeps is already made to fit its column here ({@code type},
+ * {@code destination}, {@code propertiesJson}, {@code jmsMessageId}; {@code body} is null when it
+ * cannot be kept), so recording the message can never fail on its values: a value that does not
+ * fit makes the message unusable, recorded cut (the reason gives the original length) and kept
+ * whole in the dead-letter queue. {@code properties} are the message's own, for its handler.
  */
 public record Envelope(UUID id, String type, String destination, String body, Map<String, Object> properties,
-                       String jmsMessageId, int deliveryCount, UUID replayOf, boolean compensation, String unusable) {
+                       String propertiesJson, String jmsMessageId, int deliveryCount, UUID replayOf,
+                       boolean compensation, String unusable, Rejection rejection) {
 
     public static Envelope read(Message message) throws JMSException {
         return read(message, false);
@@ -35,44 +44,81 @@ public record Envelope(UUID id, String type, String destination, String body, Ma
     }
 
     private static Envelope read(Message message, boolean compensation) throws JMSException {
+        Problems problems = new Problems();
         String jmsMessageId = message.getJMSMessageID();
-        String problem = null;
 
         String rawId = message.getStringProperty(RewindHeaders.ID);
         UUID id = MessageIds.parse(rawId);
         if (id == null) {
             id = MessageIds.fromJmsMessageId(jmsMessageId);
             if (rawId != null) {
-                problem = "the rewindId property '" + abbreviate(rawId) + "' is not a UUID";
+                problems.add(Rejection.BAD_ID, "the rewindId property '" + abbreviate(rawId) + "' is not a UUID");
             }
         }
 
         String type = message.getJMSType();
-        if (problem == null && (type == null || type.isBlank())) {
-            problem = "the message has no JMSType; set it to the message type, e.g. 'transfer.requested'";
+        if (type == null || type.isBlank()) {
+            problems.add(Rejection.NO_TYPE, "the message has no JMSType; set it to the message type, e.g. 'transfer.requested'");
+        } else if (type.length() > LedgerEntry.MAX_TYPE) {
+            problems.add(Rejection.TOO_LONG, "the JMSType has " + type.length() + " characters, more than the ledger's limit of "
+                    + LedgerEntry.MAX_TYPE + " (recorded: its beginning)");
+        } else if (StorableText.problem(type) != null) {
+            problems.add(Rejection.UNSTORABLE_TEXT, "the JMSType " + StorableText.problem(type)
+                    + " (recorded with U+FFFD in its place)");
         }
 
         String body = null;
         if (message instanceof TextMessage text) {
             body = text.getText();
-            if (problem == null && (body == null || body.isBlank())) {
-                problem = "the message body is empty; Rewind expects a JSON text body";
-            } else if (body != null && body.length() > LedgerEntry.MAX_BODY) {
-                if (problem == null) {
-                    problem = "the body has " + body.length() + " characters, more than the ledger's limit of "
-                            + LedgerEntry.MAX_BODY;
-                }
+            if (body == null || body.isBlank()) {
+                problems.add(Rejection.UNREADABLE_BODY, "the message body is empty; Rewind expects a JSON text body");
+            } else if (body.length() > LedgerEntry.MAX_BODY) {
+                problems.add(Rejection.TOO_LONG, "the body has " + body.length()
+                        + " characters, more than the ledger's limit of " + LedgerEntry.MAX_BODY + " (not recorded)");
+                body = null;
+            } else if (StorableText.problem(body) != null) {
+                problems.add(Rejection.UNSTORABLE_TEXT, "the body " + StorableText.problem(body) + " (not recorded)");
                 body = null;
             }
-        } else if (problem == null) {
-            problem = "unreadable body: a " + kind(message) + " is not a TextMessage; Rewind expects a JSON text body";
+        } else {
+            problems.add(Rejection.UNREADABLE_BODY, "unreadable body: a " + kind(message)
+                    + " is not a TextMessage; Rewind expects a JSON text body");
         }
+
+        Map<String, Object> properties = properties(message);
+        PropertiesJson.Recorded recorded = PropertiesJson.recorded(properties);
+        recorded.problems().forEach(issue -> problems.add(issue.kind(), issue.text()));
 
         int deliveryCount = message.propertyExists("JMSXDeliveryCount")
                 ? message.getIntProperty("JMSXDeliveryCount") : 1;
         UUID replayOf = MessageIds.parse(message.getStringProperty(RewindHeaders.REPLAY_OF));
-        return new Envelope(id, type, name(message.getJMSDestination()), body, properties(message),
-                jmsMessageId, deliveryCount, replayOf, compensation, problem);
+        return new Envelope(id, StorableText.fit(type, LedgerEntry.MAX_TYPE),
+                StorableText.fit(name(message.getJMSDestination()), LedgerEntry.MAX_DESTINATION), body, properties,
+                recorded.json(), StorableText.fit(jmsMessageId, LedgerEntry.MAX_JMS_MESSAGE_ID), deliveryCount,
+                replayOf, compensation, problems.text(), problems.first);
+    }
+
+    /** The same message, marked unusable after the fact (the database refused what the checks let through). */
+    public Envelope refused(Rejection why, String reason) {
+        return new Envelope(id, type, destination, null, properties, "{}", jmsMessageId, deliveryCount, replayOf,
+                compensation, reason, why);
+    }
+
+    /** What makes a message unusable: the first problem names the kind, every problem is in the text. */
+    private static final class Problems {
+        private final java.util.List<String> texts = new java.util.ArrayList<>();
+        private Rejection first;
+
+        void add(Rejection kind, String text) {
+            if (first == null) {
+                first = kind;
+            }
+            texts.add(text);
+        }
+
+        String text() {
+            return texts.isEmpty() ? null : String.join("; ", texts);
+        }
     }
 
     public AttemptKind attemptKind() {

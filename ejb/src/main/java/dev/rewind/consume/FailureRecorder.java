@@ -8,6 +8,7 @@ import dev.rewind.ledger.LedgerEntry;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Instant;
 
@@ -26,6 +27,9 @@ public class FailureRecorder {
     @Inject
     Ledger ledger;
 
+    @Inject
+    Event<Consumed> consumed;
+
     /** A compensation attempt failed: the entry shows REVOKE_FAILED and the error. */
     public void recordCompensation(Envelope envelope, Instant startedAt, String node, Throwable error) {
         ledger.findLocked(envelope.id()).ifPresent(entry -> {
@@ -36,6 +40,12 @@ public class FailureRecorder {
         });
     }
 
+    /**
+     * A handler's failure. Nothing is recorded when the entry no longer awaits its handler: then
+     * this delivery lost a race with another delivery of the same message (a duplicate sent
+     * twice, or a redelivery), whose handler succeeded; the failure is an effect of that success
+     * ("account already exists"), not something that happened to the message.
+     */
     public void record(Envelope envelope, Instant startedAt, String node, Throwable error) {
         Instant now = Instant.now();
         LedgerEntry entry = ledger.findLocked(envelope.id()).orElseGet(() -> {
@@ -43,10 +53,29 @@ public class FailureRecorder {
             ledger.add(created);
             return created;
         });
+        if (!entry.status().awaitsHandling()) {
+            return;
+        }
         Attempt attempt = entry.startAttempt(envelope.attemptKind(), startedAt, node);
         Throwable root = Errors.rootOf(error);
         String description = Errors.describe(error);
         entry.failed(attempt, AttemptOutcome.FAILED, root.getClass().getName(), description,
                 Change.system("attempt " + attempt.number() + " failed: " + description), now);
+    }
+
+    /** A message the ledger's database refused: recorded FAILED with the envelope's reason, values it cannot refuse. */
+    public void recordRejection(Envelope refused, Instant now, String node) {
+        LedgerEntry entry = ledger.findLocked(refused.id()).orElseGet(() -> {
+            LedgerEntry created = ConsumeService.newEntry(refused, now);
+            ledger.add(created);
+            return created;
+        });
+        if (!entry.status().awaitsHandling()) {
+            return;
+        }
+        Attempt attempt = entry.startAttempt(refused.attemptKind(), now, node);
+        entry.failed(attempt, AttemptOutcome.REJECTED, "rejected", refused.unusable(),
+                Change.system("rejected: " + refused.unusable()), now);
+        consumed.fire(new Consumed(refused.id(), refused.type(), Consumed.Outcome.REJECTED, 0, refused.rejection()));
     }
 }

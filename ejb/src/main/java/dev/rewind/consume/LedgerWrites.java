@@ -1,5 +1,6 @@
 package dev.rewind.consume;
 
+import dev.rewind.ledger.DatabaseFailure;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -29,20 +30,44 @@ public class LedgerWrites {
     @Resource
     TransactionSynchronizationRegistry transaction;
 
-    /** Flushes; on a conflict marks the transaction for rollback and returns false. */
-    public boolean flushOrRollBack(UUID id) {
+    /** What became of a flush. */
+    public enum Flushed {
+        /** Written; the transaction may commit. */
+        WRITTEN,
+        /** A concurrent change of the same entry: rolled back, the broker redelivers. */
+        CONFLICT,
+        /** The database refused a value (a data or integrity error that is not a race): rolled back. */
+        REFUSED
+    }
+
+    /**
+     * Flushes. A conflict or a refused value marks the transaction for rollback; a lost connection
+     * is rethrown, for the consumer to wait for the database. Only real conflicts are called races:
+     * a value the database refuses would fail the same way on every redelivery.
+     */
+    public Flushed flush(UUID id) {
         try {
             em.flush();
-            return true;
-        } catch (PersistenceException concurrentChange) {
-            if (DatabaseOutage.isConnectionLoss(concurrentChange)) {
-                throw concurrentChange; // not a concurrent change: the consumer waits for the database
+            return Flushed.WRITTEN;
+        } catch (PersistenceException failure) {
+            DatabaseFailure kind = DatabaseFailure.of(failure);
+            if (kind == DatabaseFailure.CONNECTION) {
+                throw failure;
             }
-            LOG.infof("Entry %s changed while its message was consumed; the broker redelivers it (%s)",
-                    id, Errors.describe(concurrentChange));
             transaction.setRollbackOnly();
-            return false;
+            if (kind == DatabaseFailure.CONFLICT) {
+                LOG.infof("Entry %s changed while its message was consumed; the broker redelivers it (%s)",
+                        id, Errors.describe(failure));
+                return Flushed.CONFLICT;
+            }
+            LOG.errorf("The database refused the ledger write of %s (%s)", id, Errors.describe(failure));
+            return Flushed.REFUSED;
         }
+    }
+
+    /** {@link #flush}, true only when written. */
+    public boolean flushOrRollBack(UUID id) {
+        return flush(id) == Flushed.WRITTEN;
     }
 
     /** Makes the broker redeliver: the consumer's transaction, handler work included, rolls back. */

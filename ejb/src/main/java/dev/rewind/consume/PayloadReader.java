@@ -2,6 +2,7 @@ package dev.rewind.consume;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
@@ -16,6 +17,8 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class PayloadReader {
 
+    private static final Logger LOG = Logger.getLogger(PayloadReader.class);
+
     private final Jsonb jsonb = JsonbBuilder.create();
 
     @Inject
@@ -29,8 +32,10 @@ public class PayloadReader {
         try {
             payload = jsonb.fromJson(body, type);
         } catch (JsonbException | IllegalArgumentException e) {
-            throw new UnreadablePayloadException("the body is not JSON of " + type.getSimpleName() + ": "
-                    + Errors.rootOf(e).getMessage());
+            // The parser's own text names its internals and echoes the input: the server log has it, the sender gets ours.
+            LOG.debugf("Body not readable as %s: %s", type.getName(), Errors.describe(e));
+            throw new UnreadablePayloadException("the body is not JSON of the shape " + type.getSimpleName()
+                    + " takes (malformed JSON, a value of the wrong type, or an unknown field)");
         }
         if (payload == null) {
             throw new UnreadablePayloadException("the body is JSON null, not a " + type.getSimpleName());

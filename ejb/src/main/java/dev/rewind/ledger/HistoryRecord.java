@@ -63,8 +63,8 @@ public class HistoryRecord {
         this.entry = entry;
         this.from = from;
         this.to = to;
-        this.actor = change.actor();
-        this.reason = change.reason().length() > 1000 ? change.reason().substring(0, 1000) : change.reason();
+        this.actor = StorableText.fit(change.actor(), 200);
+        this.reason = StorableText.fit(change.reason(), 1000);
         this.jobId = change.jobId();
         this.at = at;
     }

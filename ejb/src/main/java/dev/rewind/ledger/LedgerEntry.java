@@ -39,25 +39,33 @@ public class LedgerEntry {
     public static final int MAX_BODY = 1_048_576;
     /** The longest error text kept; longer ones are cut with a marker. */
     public static final int MAX_ERROR = 4000;
+    /** The longest message type (JMSType) kept. */
+    public static final int MAX_TYPE = 200;
+    /** The longest queue name kept. */
+    public static final int MAX_DESTINATION = 255;
+    /** The longest JSON text of a message's user properties kept. */
+    public static final int MAX_PROPERTIES = 65_535;
+    /** The longest JMSMessageID kept. */
+    public static final int MAX_JMS_MESSAGE_ID = 100;
 
     @Id
     private UUID id;
 
-    @Column(name = "message_type", length = 200)
+    @Column(name = "message_type", length = MAX_TYPE)
     private String type;
 
     /** The queue it was consumed from or sent to; null only for a tombstone. */
-    @Column(length = 255)
+    @Column(length = MAX_DESTINATION)
     private String destination;
 
     @Column(length = MAX_BODY)
     private String body;
 
     /** User properties of the JMS message as a JSON object, replayed with the body. */
-    @Column(length = 65_535)
+    @Column(length = MAX_PROPERTIES)
     private String properties;
 
-    @Column(name = "jms_message_id", length = 100)
+    @Column(name = "jms_message_id", length = MAX_JMS_MESSAGE_ID)
     private String jmsMessageId;
 
     @Enumerated(EnumType.STRING)
@@ -191,7 +199,7 @@ public class LedgerEntry {
                 moveTo(Status.REVOKE_FAILED, change, now);
             }
             this.lastError = cut;
-            this.errorClass = errorClass;
+            this.errorClass = StorableText.fit(errorClass, 200);
             this.updatedAt = now;
         }
     }
@@ -263,17 +271,13 @@ public class LedgerEntry {
                 moveTo(Status.FAILED, change, now);
             }
             this.lastError = cut;
-            this.errorClass = errorClass;
+            this.errorClass = StorableText.fit(errorClass, 200);
             this.updatedAt = now;
         }
     }
 
     static String cut(String text) {
-        if (text == null || text.length() <= MAX_ERROR) {
-            return text;
-        }
-        String marker = "… [cut]";
-        return text.substring(0, MAX_ERROR - marker.length()) + marker;
+        return StorableText.fit(text, MAX_ERROR);
     }
 
     public UUID id() {

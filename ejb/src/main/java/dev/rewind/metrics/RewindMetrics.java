@@ -20,7 +20,8 @@ import java.util.concurrent.TimeUnit;
  *     their transaction committed;</li>
  * <li>{@code rewind.handler} [rewind_handler_seconds]: handler (and compensation) time by type and outcome;</li>
  * <li>{@code rewind.operations} [rewind_operations_total]: committed replays, withdrawals, compensations;</li>
- * <li>{@code rewind.job.entries} [rewind_job_entries_total]: bulk job progress by kind and result.</li>
+ * <li>{@code rewind.job.entries} [rewind_job_entries_total]: bulk job progress by kind and result;</li>
+ * <li>{@code rewind.rejections} [rewind_rejections_total]: committed rejections of unusable messages by reason.</li>
  * </ul>
  * Types without a handler are counted as {@code other}, so producers cannot create meters at will.
  */
@@ -66,6 +67,9 @@ public class RewindMetrics {
         String outcome = event.outcome().name();
         counter("rewind.messages", "type", type, "outcome", outcome, "committed", String.valueOf(committed))
                 .increment();
+        if (committed && event.rejection() != null) {
+            counter("rewind.rejections", "reason", event.rejection().tag()).increment();
+        }
         if (event.handlerNanos() > 0) {
             timers.computeIfAbsent(type + "|" + outcome, k -> registry.timer("rewind.handler", "type", type, "outcome", outcome))
                     .record(event.handlerNanos(), TimeUnit.NANOSECONDS);

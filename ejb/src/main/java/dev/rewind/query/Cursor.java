@@ -20,11 +20,14 @@ public record Cursor(Instant createdAt, UUID id) {
         try {
             String raw = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8);
             String[] parts = raw.split("\\.", 3);
-            if (parts.length == 3 && parts[2].length() == 36) {
-                return new Cursor(Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1])),
-                        UUID.fromString(parts[2]));
+            if (parts.length == 3 && parts[2].length() == 36 && parts[1].length() <= 9) {
+                int nanos = Integer.parseInt(parts[1]);
+                Instant at = nanos < 0 ? null : Instant.ofEpochSecond(Long.parseLong(parts[0]), nanos);
+                if (at != null && EntryFilter.inRange(at)) {
+                    return new Cursor(at, UUID.fromString(parts[2]));
+                }
             }
-        } catch (IllegalArgumentException | java.time.DateTimeException malformed) {
+        } catch (IllegalArgumentException | java.time.DateTimeException | ArithmeticException malformed) {
             // answered below
         }
         throw new InvalidRequestException("the cursor is not one this API returned");

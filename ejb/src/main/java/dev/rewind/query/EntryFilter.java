@@ -20,6 +20,10 @@ public record EntryFilter(Status status, String type, String destination, Instan
     /** The longest text a filter field may hold. */
     public static final int MAX_TEXT = 200;
 
+    /** The earliest and latest instants a filter or cursor may name: what every supported database can store. */
+    public static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
+
     public static final EntryFilter ALL = new EntryFilter(null, null, null, null, null, null);
 
     /** Refuses filters that cannot mean what the caller wants. */
@@ -28,6 +32,8 @@ public record EntryFilter(Status status, String type, String destination, Instan
             throw new InvalidRequestException("the time range is empty or reversed: createdFrom " + createdFrom
                     + " is not before createdTo " + createdTo);
         }
+        checkRange("createdFrom", createdFrom);
+        checkRange("createdTo", createdTo);
         checkLength("type", type);
         checkLength("destination", destination);
         checkLength("errorText", errorText);
@@ -38,6 +44,17 @@ public record EntryFilter(Status status, String type, String destination, Instan
     public EntryFilter createdBefore(Instant instant) {
         Instant to = createdTo == null || instant.isBefore(createdTo) ? instant : createdTo;
         return new EntryFilter(status, type, destination, createdFrom, to, errorText);
+    }
+
+    /** Whether the instant lies in the years 1 to 9999. */
+    public static boolean inRange(Instant instant) {
+        return !instant.isBefore(EARLIEST) && !instant.isAfter(LATEST);
+    }
+
+    private static void checkRange(String name, Instant value) {
+        if (value != null && !inRange(value)) {
+            throw new InvalidRequestException(name + " must lie between " + EARLIEST + " and " + LATEST);
+        }
     }
 
     private static void checkLength(String name, String value) {

@@ -3,6 +3,7 @@ package dev.rewind.send;
 import dev.rewind.consume.HandlerRegistry;
 import dev.rewind.consume.PayloadReader;
 import dev.rewind.consume.PropertiesJson;
+import dev.rewind.ledger.StorableText;
 import dev.rewind.ledger.Change;
 import dev.rewind.ledger.Ledger;
 import dev.rewind.ledger.LedgerEntry;
@@ -48,6 +49,10 @@ public class Sends {
         if (request.body() == null) {
             throw new InvalidRequestException("the body is missing");
         }
+        if (request.body().length() > LedgerEntry.MAX_BODY || StorableText.problem(request.body()) != null) {
+            throw new InvalidRequestException("the body " + (request.body().length() > LedgerEntry.MAX_BODY
+                    ? "has more than " + LedgerEntry.MAX_BODY + " characters" : StorableText.problem(request.body())));
+        }
         try {
             payloads.read(request.body(), handler.payloadType());
         } catch (PayloadReader.UnreadablePayloadException e) {
@@ -62,7 +67,11 @@ public class Sends {
         if (ledger.find(id).isPresent()) {
             throw new RefusedException(id, "message " + id + " is in the ledger already");
         }
-        String propertiesJson = PropertiesJson.write(properties);
+        PropertiesJson.Recorded recorded = PropertiesJson.recorded(properties);
+        if (!recorded.problems().isEmpty()) {
+            throw new InvalidRequestException(recorded.problems().get(0).text());
+        }
+        String propertiesJson = recorded.json();
         LedgerEntry entry = new LedgerEntry(id, request.type(), INBOUND, request.body(), propertiesJson, null,
                 Instant.now(), change.as("sent via Rewind"));
         ledger.add(entry);

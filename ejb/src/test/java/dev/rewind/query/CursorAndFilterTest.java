@@ -23,6 +23,26 @@ class CursorAndFilterTest {
     }
 
     @Test
+    void aCursorWithHugeNumbersIsAnInvalidRequestNotAnOverflow() {
+        String id = UUID.randomUUID().toString();
+        for (String raw : new String[] {"9223372036854775807.999999999." + id, "99999999999999999999.0." + id,
+                "-9223372036854775808.0." + id, "1.-1." + id, "1.1000000000." + id, "253402300800.0." + id}) {
+            String cursor = java.util.Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString(raw.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            assertThrows(InvalidRequestException.class, () -> Cursor.decode(cursor), raw);
+        }
+    }
+
+    @Test
+    void instantsOutsideTheYears1To9999AreRefused() {
+        Instant far = Instant.parse("+10000-01-01T00:00:00Z");
+        assertThrows(InvalidRequestException.class,
+                () -> new EntryFilter(null, null, null, far, null, null).validated());
+        assertThrows(InvalidRequestException.class,
+                () -> new EntryFilter(null, null, null, null, Instant.MIN, null).validated());
+    }
+
+    @Test
     void aReversedTimeRangeIsRefused() {
         Instant now = Instant.now();
         EntryFilter reversed = new EntryFilter(null, null, null, now, now.minusSeconds(1), null);

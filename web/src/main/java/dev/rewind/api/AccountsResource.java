@@ -2,6 +2,7 @@ package dev.rewind.api;
 
 import dev.rewind.example.Account;
 import dev.rewind.example.Accounts;
+import dev.rewind.operations.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -16,6 +17,7 @@ import java.util.List;
 /** The example domain's accounts, so a new user can see transfers take effect and be undone. */
 @Path("/example/accounts")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.VIEWER, Roles.OPERATOR})
 public class AccountsResource {
 
     /** What the API shows of an account. */
@@ -44,11 +46,14 @@ public class AccountsResource {
     @PUT
     @Path("/{id}/frozen")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed("rewind-operator")
-    public AccountView freeze(@PathParam("id") String id, Boolean frozen) {
-        if (frozen == null) {
+    @RolesAllowed(Roles.OPERATOR)
+    public AccountView freeze(@PathParam("id") String id, String body) {
+        // The JSON literal itself, read strictly: JSON-B would take 1 or "yes" for a boolean.
+        String literal = body == null ? "" : body.strip();
+        if (!literal.equals("true") && !literal.equals("false")) {
             throw Problem.badRequest("send true or false as the JSON body");
         }
+        boolean frozen = literal.equals("true");
         if (accounts.find(id).isEmpty()) {
             throw Problem.notFound("no account '" + id + "'");
         }

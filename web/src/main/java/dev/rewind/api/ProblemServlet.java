@@ -21,7 +21,8 @@ public class ProblemServlet extends HttpServlet {
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        int status = code instanceof Integer value ? value : response.getStatus();
+        // Asked for directly (not as an error page): there is nothing at this address.
+        int status = code instanceof Integer value ? value : 404;
         Problem problem = switch (status) {
             case 401 -> Problem.of(Status.UNAUTHORIZED, "unauthorized", "Unauthorized",
                     "log in with HTTP Basic as a user with role rewind-viewer or rewind-operator");
@@ -29,6 +30,8 @@ public class ProblemServlet extends HttpServlet {
             case 404 -> Problem.of(Status.NOT_FOUND, "not-found", "Not found", "there is no such resource");
             case 405 -> Problem.of(Status.METHOD_NOT_ALLOWED, "method-not-allowed", "Method not allowed",
                     "this resource does not accept that method");
+            case 400 -> Problem.of(Status.BAD_REQUEST, "invalid-request", "Invalid request",
+                    "the request cannot be processed as sent");
             default -> Problem.of(Status.INTERNAL_SERVER_ERROR, "internal", "Internal error",
                     "the request failed on the server");
         };
