@@ -38,7 +38,13 @@ public enum DatabaseFailure {
 
     private static final int MAX_CAUSES = 32;
 
+    /**
+     * A connection loss anywhere in the chain wins (a pool or driver wrapper may carry a state of
+     * its own above it); otherwise the first SQL state decides, then Hibernate's and JPA's lock and
+     * version exceptions.
+     */
     public static DatabaseFailure of(Throwable failure) {
+        DatabaseFailure byState = null;
         boolean optimistic = false;
         Throwable cause = failure;
         for (int depth = 0; cause != null && depth < MAX_CAUSES; depth++) {
@@ -48,17 +54,26 @@ public enum DatabaseFailure {
                 return CONNECTION;
             }
             if (cause instanceof SQLException sql && sql.getSQLState() != null) {
-                return ofState(sql.getSQLState());
+                DatabaseFailure kind = ofState(sql.getSQLState());
+                if (kind == CONNECTION) {
+                    return CONNECTION;
+                }
+                if (byState == null) {
+                    byState = kind;
+                }
             }
             if (cause instanceof OptimisticLockException || cause instanceof PessimisticLockException
                     || cause instanceof LockTimeoutException || cause instanceof org.hibernate.StaleStateException
                     || cause instanceof org.hibernate.exception.LockAcquisitionException) {
-                optimistic = true; // a SQL state further down, if any, still decides
+                optimistic = true;
             }
             if (cause.getCause() == cause) {
                 break;
             }
             cause = cause.getCause();
+        }
+        if (byState != null) {
+            return byState;
         }
         return optimistic ? CONFLICT : OTHER;
     }

@@ -46,4 +46,13 @@ class DatabaseFailureTest {
         assertEquals(DatabaseFailure.OTHER, DatabaseFailure.of(sql("57014")));
         assertEquals(DatabaseFailure.OTHER, DatabaseFailure.of(new IllegalArgumentException("no account")));
     }
+
+    @Test
+    void aConnectionLossUnderAWrapperWithAStateOfItsOwnIsStillAConnectionLoss() {
+        SQLException lost = new SQLException("An I/O error occurred while sending to the backend", "08006");
+        assertEquals(DatabaseFailure.CONNECTION, DatabaseFailure.of(new PersistenceException(
+                new SQLException("wrapped by the pool", "HY000", lost))));
+        assertEquals(DatabaseFailure.CONNECTION, DatabaseFailure.of(new PersistenceException(
+                new SQLException("duplicate", "23505", new jakarta.resource.ResourceException("pool")))));
+    }
 }

@@ -7,8 +7,9 @@ import jakarta.ws.rs.ext.ContextResolver;
 import jakarta.ws.rs.ext.Provider;
 
 /**
- * JSON-B for the API: a request with a field this API does not know is refused rather than
- * silently ignored ({@code "forse": true} must not replay without force).
+ * JSON-B for the API's answers. Request bodies of {@link Requests} are read by
+ * {@link StrictJsonReader} instead; for anything else JSON-B still reads, a field this API does
+ * not know is refused rather than silently ignored.
  */
 @Provider
 public class JsonbSettings implements ContextResolver<Jsonb> {

@@ -14,7 +14,10 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
-/** The JSON bodies the API accepts. Unknown fields are refused (see {@link JsonbSettings}). */
+/**
+ * The JSON bodies the API accepts, read by {@link StrictJsonReader}: unknown or duplicate fields,
+ * values of the wrong JSON type and numbers out of range are refused before these constraints run.
+ */
 public final class Requests {
 
     static final String NAME = "[A-Za-z0-9._-]{1,200}";
