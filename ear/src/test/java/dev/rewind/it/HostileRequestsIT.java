@@ -371,7 +371,8 @@ class HostileRequestsIT {
     void aRepeatedIdempotencyKeyReturnsTheFirstAnswerAndActsOnce() throws Exception {
         UUID processed = ApiIT.support(s -> s.seedProcessed(1, java.time.Instant.now())).get(0);
         String path = "/entries/" + processed + "/replay";
-        String body = "{\"reason\":\"double click\",\"force\":true}";
+        // To the parking queue, which nothing consumes: the replay must not end in the DLQ while later tests count it.
+        String body = "{\"reason\":\"double click\",\"force\":true,\"target\":\"" + BulkIT.PARKING + "\"}";
         String key = "click-" + UUID.randomUUID();
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
         try {
@@ -394,7 +395,8 @@ class HostileRequestsIT {
         assertEquals("true", again.headers().firstValue("Idempotency-Replayed").orElse(""));
         assertEquals(1, http.getJson("/entries/" + processed, "viewer").getInt("replays"), "replayed once");
 
-        HttpResponse<String> other = withKey("POST", path, "{\"reason\":\"another\",\"force\":true}", key);
+        HttpResponse<String> other = withKey("POST", path, "{\"reason\":\"another\",\"force\":true,\"target\":\""
+                + BulkIT.PARKING + "\"}", key);
         assertEquals(422, other.statusCode(), other.body());
         assertEquals(400, withKey("POST", path, body, "bad key with spaces").statusCode());
         assertEquals(1, http.getJson("/entries/" + processed, "viewer").getInt("replays"), "still once");

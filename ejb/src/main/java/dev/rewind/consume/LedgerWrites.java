@@ -36,7 +36,7 @@ public class LedgerWrites {
         WRITTEN,
         /** A concurrent change of the same entry: rolled back, the broker redelivers. */
         CONFLICT,
-        /** The database refused a value (a data or integrity error that is not a race): rolled back. */
+        /** The database refused a value (a data exception, or an integrity rule other than a key): rolled back. */
         REFUSED
     }
 
@@ -55,7 +55,8 @@ public class LedgerWrites {
                 throw failure;
             }
             transaction.setRollbackOnly();
-            if (kind == DatabaseFailure.CONFLICT) {
+            // Anything that is not a refused value is handled as before: a quiet rollback and a redelivery.
+            if (kind != DatabaseFailure.DATA) {
                 LOG.infof("Entry %s changed while its message was consumed; the broker redelivers it (%s)",
                         id, Errors.describe(failure));
                 return Flushed.CONFLICT;
