@@ -13,9 +13,11 @@ import jakarta.jms.Queue;
 import jakarta.jms.StreamMessage;
 import jakarta.jms.TextMessage;
 import jakarta.jms.Topic;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -62,9 +64,11 @@ public record Envelope(UUID id, String type, String destination, String body, Ma
         } else if (type.length() > LedgerEntry.MAX_TYPE) {
             problems.add(Rejection.TOO_LONG, "the JMSType has " + type.length() + " characters, more than the ledger's limit of "
                     + LedgerEntry.MAX_TYPE + " (recorded: its beginning)");
-        } else if (StorableText.problem(type) != null) {
-            problems.add(Rejection.UNSTORABLE_TEXT, "the JMSType " + StorableText.problem(type)
-                    + " (recorded with U+FFFD in its place)");
+        } else {
+            String unstorable = StorableText.problem(type);
+            if (unstorable != null) {
+                problems.add(Rejection.UNSTORABLE_TEXT, "the JMSType " + unstorable + " (recorded with U+FFFD in its place)");
+            }
         }
 
         String body = null;
@@ -76,9 +80,12 @@ public record Envelope(UUID id, String type, String destination, String body, Ma
                 problems.add(Rejection.TOO_LONG, "the body has " + body.length()
                         + " characters, more than the ledger's limit of " + LedgerEntry.MAX_BODY + " (not recorded)");
                 body = null;
-            } else if (StorableText.problem(body) != null) {
-                problems.add(Rejection.UNSTORABLE_TEXT, "the body " + StorableText.problem(body) + " (not recorded)");
-                body = null;
+            } else {
+                String unstorable = StorableText.problem(body);
+                if (unstorable != null) {
+                    problems.add(Rejection.UNSTORABLE_TEXT, "the body " + unstorable + " (not recorded)");
+                    body = null;
+                }
             }
         } else {
             problems.add(Rejection.UNREADABLE_BODY, "unreadable body: a " + kind(message)
@@ -106,7 +113,7 @@ public record Envelope(UUID id, String type, String destination, String body, Ma
 
     /** What makes a message unusable: the first problem names the kind, every problem is in the text. */
     private static final class Problems {
-        private final java.util.List<String> texts = new java.util.ArrayList<>();
+        private final List<String> texts = new ArrayList<>();
         private Rejection first;
 
         void add(Rejection kind, String text) {

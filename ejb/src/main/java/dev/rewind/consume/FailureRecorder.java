@@ -48,12 +48,8 @@ public class FailureRecorder {
      */
     public void record(Envelope envelope, Instant startedAt, String node, Throwable error) {
         Instant now = Instant.now();
-        LedgerEntry entry = ledger.findLocked(envelope.id()).orElseGet(() -> {
-            LedgerEntry created = ConsumeService.newEntry(envelope, now);
-            ledger.add(created);
-            return created;
-        });
-        if (!entry.status().awaitsHandling()) {
+        LedgerEntry entry = awaitingHandler(envelope, now);
+        if (entry == null) {
             return;
         }
         Attempt attempt = entry.startAttempt(envelope.attemptKind(), startedAt, node);
@@ -65,17 +61,23 @@ public class FailureRecorder {
 
     /** A message the ledger's database refused: recorded FAILED with the envelope's reason, values it cannot refuse. */
     public void recordRejection(Envelope refused, Instant now, String node) {
-        LedgerEntry entry = ledger.findLocked(refused.id()).orElseGet(() -> {
-            LedgerEntry created = ConsumeService.newEntry(refused, now);
-            ledger.add(created);
-            return created;
-        });
-        if (!entry.status().awaitsHandling()) {
+        LedgerEntry entry = awaitingHandler(refused, now);
+        if (entry == null) {
             return;
         }
         Attempt attempt = entry.startAttempt(refused.attemptKind(), now, node);
         entry.failed(attempt, AttemptOutcome.REJECTED, "rejected", refused.unusable(),
                 Change.system("rejected: " + refused.unusable()), now);
         consumed.fire(new Consumed(refused.id(), refused.type(), Consumed.Outcome.REJECTED, 0, refused.rejection()));
+    }
+
+    /** The message's entry, locked, created on first sight; null when it no longer awaits its handler. */
+    private LedgerEntry awaitingHandler(Envelope envelope, Instant now) {
+        LedgerEntry entry = ledger.findLocked(envelope.id()).orElseGet(() -> {
+            LedgerEntry created = ConsumeService.newEntry(envelope, now);
+            ledger.add(created);
+            return created;
+        });
+        return entry.status().awaitsHandling() ? entry : null;
     }
 }
