@@ -4,8 +4,8 @@
 #
 #   config/provision.sh <jboss-home> [script.cli ...]
 #
-# With no scripts it applies rewind-messaging.cli, rewind-datasource-h2.cli, rewind-observability.cli and
-# rewind-security.cli. Every script is
+# With no scripts it applies rewind-messaging.cli, rewind-datasource-h2.cli, rewind-recovery.cli,
+# rewind-observability.cli and rewind-security.cli. Every script is
 # idempotent, so running this twice changes nothing the second time.
 # Demo passwords come from REWIND_APP_PASSWORD, REWIND_OPERATOR_PASSWORD and REWIND_VIEWER_PASSWORD;
 # REWIND_DEMO_USERS=none adds no users (production: add your own with add-user.sh).
@@ -15,7 +15,7 @@ home=${1:?usage: provision.sh <jboss-home> [script.cli ...]}
 shift
 here=$(cd "$(dirname "$0")" && pwd)
 scripts=("$@")
-[ ${#scripts[@]} -gt 0 ] || scripts=(rewind-messaging.cli rewind-datasource-h2.cli rewind-observability.cli rewind-security.cli)
+[ ${#scripts[@]} -gt 0 ] || scripts=(rewind-messaging.cli rewind-datasource-h2.cli rewind-recovery.cli rewind-observability.cli rewind-security.cli)
 
 work=$(mktemp)
 trap 'rm -f "$work"' EXIT

@@ -1,16 +1,20 @@
 package dev.rewind.it;
 
 import dev.rewind.broker.BrokerQueues;
+import dev.rewind.broker.RewindQueues;
 import dev.rewind.ledger.Attempt;
 import dev.rewind.ledger.AttemptKind;
 import dev.rewind.ledger.AttemptOutcome;
 import dev.rewind.ledger.Change;
 import dev.rewind.ledger.LedgerEntry;
+import dev.rewind.ledger.Status;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,6 +67,34 @@ public class TestSupport implements TestSupportRemote {
             ids.add(id);
         }
         return ids;
+    }
+
+    /**
+     * Leaves a PROCESSED entry as a crash at commit would have, with the old transaction shape: the
+     * ledger committed REVOKING and names its compensation, which the broker never got.
+     */
+    public void loseCompensation(UUID id) {
+        LedgerEntry entry = em.find(LedgerEntry.class, id, LockModeType.PESSIMISTIC_WRITE);
+        entry.moveTo(Status.REVOKING, Change.by("it-operator", "compensate: lost in a crash"), Instant.now());
+        entry.sentTo(RewindQueues.COMPENSATION, Instant.now().minus(Duration.ofHours(1)));
+    }
+
+    /** Leaves a FAILED entry REPLAYING with a replay the broker never got. */
+    public void loseReplay(UUID id) {
+        LedgerEntry entry = em.find(LedgerEntry.class, id, LockModeType.PESSIMISTIC_WRITE);
+        entry.startReplay(false, 10, Change.by("it-operator", "lost in a crash"), Instant.now());
+        entry.sentTo(entry.destination(), Instant.now().minus(Duration.ofHours(1)));
+    }
+
+    /** A PENDING entry sent through Rewind whose message the broker never got. */
+    public UUID loseSend(String type, String body) {
+        UUID id = UUID.randomUUID();
+        Instant sent = Instant.now().minus(Duration.ofHours(1));
+        LedgerEntry entry = new LedgerEntry(id, type, RewindQueues.INBOUND, body, "{}", null, sent,
+                Change.by("it-operator", "sent via Rewind: lost in a crash"));
+        entry.sentTo(RewindQueues.INBOUND, sent);
+        em.persist(entry);
+        return id;
     }
 
     @Override

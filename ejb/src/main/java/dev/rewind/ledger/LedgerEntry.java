@@ -103,6 +103,14 @@ public class LedgerEntry {
     @Column(name = "purged_at")
     private Instant purgedAt;
 
+    /** The queue of the last message Rewind sent for this entry; null if it never sent one. */
+    @Column(name = "outbound_queue", length = MAX_DESTINATION)
+    private String outboundQueue;
+
+    /** When that message was due to be consumed (sent, plus its delivery delay). */
+    @Column(name = "outbound_due")
+    private Instant outboundDue;
+
     @Version
     private long version;
 
@@ -244,6 +252,33 @@ public class LedgerEntry {
         }
     }
 
+    /**
+     * Notes that Rewind sent a message for this entry (a send, a replay, a compensation) to this queue,
+     * due to be consumed at {@code due}: reconciliation re-sends it if it is lost.
+     */
+    public void sentTo(String queue, Instant due) {
+        outboundQueue = Objects.requireNonNull(queue, "queue");
+        outboundDue = Objects.requireNonNull(due, "due");
+    }
+
+    /**
+     * Records that the message Rewind had sent for this entry was lost and is sent again, due now. Not a
+     * status change: the history row has the same status on both sides, the reason says why.
+     */
+    public void resent(Change change, Instant now) {
+        if (outboundQueue == null) {
+            throw new IllegalStateException("entry " + id + " has no message sent by Rewind");
+        }
+        outboundDue = now;
+        updatedAt = now;
+        history.add(new HistoryRecord(this, status, status, change, now));
+    }
+
+    /** Adds a history row without a status change (a repair by reconciliation, say). */
+    public void noted(Change change, Instant now) {
+        history.add(new HistoryRecord(this, status, status, change, now));
+    }
+
     /** Starts the next attempt of this entry's handler; its outcome is set by {@link #finish}. */
     public Attempt startAttempt(AttemptKind kind, Instant startedAt, String node) {
         attempts++;
@@ -334,6 +369,14 @@ public class LedgerEntry {
 
     public int replays() {
         return replays;
+    }
+
+    public String outboundQueue() {
+        return outboundQueue;
+    }
+
+    public Instant outboundDue() {
+        return outboundDue;
     }
 
     public long version() {

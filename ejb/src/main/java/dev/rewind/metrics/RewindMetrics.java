@@ -55,6 +55,10 @@ public class RewindMetrics {
                 .increment();
     }
 
+    void reconciled(@Observes(during = TransactionPhase.AFTER_SUCCESS) Reconciled event) {
+        counter("rewind.reconciled", "action", event.action()).increment(event.count());
+    }
+
     void chunk(@Observes(during = TransactionPhase.AFTER_SUCCESS) ChunkCommitted event) {
         String kind = event.kind().name();
         counter("rewind.job.entries", "kind", kind, "result", "done").increment(event.done());

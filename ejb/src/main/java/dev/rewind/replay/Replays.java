@@ -1,12 +1,15 @@
 package dev.rewind.replay;
 
 import dev.rewind.broker.BrokerQueues;
+import dev.rewind.broker.RewindQueues;
 import dev.rewind.consume.RewindHeaders;
 import dev.rewind.ledger.Change;
 import dev.rewind.ledger.Ledger;
 import dev.rewind.ledger.LedgerEntry;
 import dev.rewind.ledger.UnknownMessageException;
 import dev.rewind.send.Outbound;
+import dev.rewind.send.Resends;
+import dev.rewind.ledger.Status;
 import dev.rewind.metrics.Operated;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -21,12 +24,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Replays one message in the caller's transaction: the entry becomes REPLAYING and the recorded
  * body and properties are sent again, marked {@code rewindReplayOf}, to the original queue or a
  * named one; the consumer runs it as a REPLAY attempt of the same entry. The stale copy in the
- * dead-letter queue is removed once this commits.
+ * dead-letter queue is removed once this commits. Replaying a REPLAYING entry sends its replay again
+ * if it was lost (see {@link Resends}).
  */
 @ApplicationScoped
 public class Replays {
 
-    public static final String DEAD_LETTER_QUEUE = "rewind.DLQ";
+    public static final String DEAD_LETTER_QUEUE = RewindQueues.DEAD_LETTER;
 
     @Inject
     Ledger ledger;
@@ -38,6 +42,9 @@ public class Replays {
     BrokerQueues broker;
 
     @Inject
+    Resends resends;
+
+    @Inject
     Event<Operated> operated;
 
     @Inject
@@ -46,12 +53,20 @@ public class Replays {
 
     public LedgerEntry replay(UUID id, String target, boolean force, Change change) {
         LedgerEntry entry = ledger.findLocked(id).orElseThrow(() -> new UnknownMessageException(id));
+        if (entry.status() == Status.REPLAYING && change.jobId() == null) {
+            // The operator's way out of a replay lost in a crash: send it again (where it went the first
+            // time) unless it waits in its queue.
+            resends.resendIfLost(entry, change, Instant.now());
+            operated.fire(new Operated(id, "replay-again", null));
+            return entry;
+        }
         String queue = target == null || target.isBlank() ? entry.destination() : target;
         entry.checkReplay(force, maxReplays);
         outbound.queue(queue, id); // refuse an unknown target before anything changes
         entry.startReplay(force, maxReplays, change, Instant.now());
         outbound.send(queue, id, entry.type(), entry.body(), entry.properties(),
                 Map.of(RewindHeaders.REPLAY_OF, id.toString()), 0);
+        entry.sentTo(queue, Instant.now());
         broker.removeAfterCommit(List.of(DEAD_LETTER_QUEUE), id);
         operated.fire(new Operated(id, "replay", change.jobId()));
         return entry;

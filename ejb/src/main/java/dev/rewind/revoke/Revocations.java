@@ -1,6 +1,7 @@
 package dev.rewind.revoke;
 
 import dev.rewind.broker.BrokerQueues;
+import dev.rewind.broker.RewindQueues;
 import dev.rewind.consume.HandlerRegistry;
 import dev.rewind.ledger.Change;
 import dev.rewind.ledger.Ledger;
@@ -9,6 +10,7 @@ import dev.rewind.ledger.RefusedException;
 import dev.rewind.ledger.Status;
 import dev.rewind.replay.Replays;
 import dev.rewind.send.Outbound;
+import dev.rewind.send.Resends;
 import dev.rewind.spi.CompensatingHandler;
 import dev.rewind.spi.MessageHandler;
 import dev.rewind.metrics.Operated;
@@ -35,7 +37,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class Revocations {
 
-    public static final String COMPENSATION_QUEUE = "rewind.compensation";
+    public static final String COMPENSATION_QUEUE = RewindQueues.COMPENSATION;
 
     @Inject
     Ledger ledger;
@@ -48,6 +50,9 @@ public class Revocations {
 
     @Inject
     BrokerQueues broker;
+
+    @Inject
+    Resends resends;
 
     @Inject
     Event<Operated> operated;
@@ -64,7 +69,7 @@ public class Revocations {
             LedgerEntry tombstone = LedgerEntry.tombstone(id, now, change.as("withdraw"));
             ledger.add(tombstone);
             em.flush();
-            broker.removeAfterCommit(List.of("rewind.inbound", Replays.DEAD_LETTER_QUEUE), id);
+            broker.removeAfterCommit(List.of(RewindQueues.INBOUND, RewindQueues.DEAD_LETTER), id);
             operated.fire(new Operated(id, "withdraw", change.jobId()));
             return tombstone;
         }
@@ -76,6 +81,10 @@ public class Revocations {
             operated.fire(new Operated(id, "withdraw", change.jobId()));
         } else if (status == Status.PROCESSED || status == Status.REVOKE_FAILED) {
             compensate(entry, change, now);
+        } else if (status == Status.REVOKING && change.jobId() == null) {
+            // The operator's way out of a compensation lost in a crash: send it again unless it waits in its queue.
+            resends.resendIfLost(entry, change, now);
+            operated.fire(new Operated(id, "compensate-again", null));
         } else if (status == Status.REVOKING) {
             throw new RefusedException(id, "message " + id + " is being revoked (REVOKING): its compensation has not"
                     + " run yet");
@@ -96,6 +105,7 @@ public class Revocations {
         }
         entry.moveTo(Status.REVOKING, change.as("compensate"), now);
         outbound.send(COMPENSATION_QUEUE, entry.id(), entry.type(), entry.body(), entry.properties(), Map.of(), 0);
+        entry.sentTo(COMPENSATION_QUEUE, now);
         operated.fire(new Operated(entry.id(), "compensate", change.jobId()));
     }
 

@@ -1,5 +1,6 @@
 package dev.rewind.send;
 
+import dev.rewind.broker.RewindQueues;
 import dev.rewind.consume.HandlerRegistry;
 import dev.rewind.consume.PayloadReader;
 import dev.rewind.consume.PropertiesJson;
@@ -24,7 +25,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class Sends {
 
-    public static final String INBOUND = "rewind.inbound";
+    public static final String INBOUND = RewindQueues.INBOUND;
 
     @Inject
     Ledger ledger;
@@ -74,6 +75,7 @@ public class Sends {
         String propertiesJson = recorded.json();
         LedgerEntry entry = new LedgerEntry(id, request.type(), INBOUND, request.body(), propertiesJson, null,
                 Instant.now(), change.as("sent via Rewind"));
+        entry.sentTo(INBOUND, entry.createdAt().plusMillis(request.delayMs()));
         ledger.add(entry);
         outbound.send(INBOUND, id, request.type(), request.body(), propertiesJson, Map.of(), request.delayMs());
         return entry;

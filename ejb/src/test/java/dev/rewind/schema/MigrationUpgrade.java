@@ -37,10 +37,11 @@ final class MigrationUpgrade {
         }
 
         var result = flyway(url, user, password, vendor).load().migrate();
-        assertEquals("3", result.targetSchemaVersion);
+        assertEquals("4", result.targetSchemaVersion);
 
         try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement();
-             ResultSet r = s.executeQuery("select e.body, e.status, e.version, e.hold, e.purged_at, h.reason"
+             ResultSet r = s.executeQuery("select e.body, e.status, e.version, e.hold, e.purged_at, h.reason,"
+                     + " e.outbound_queue, (select count(*) from rewind_xids)"
                      + " from rewind_entry e join rewind_history h on h.entry_id = e.id where e.id = '" + id + "'")) {
             r.next();
             assertEquals("{\"a\":1}", r.getString(1));
@@ -49,6 +50,8 @@ final class MigrationUpgrade {
             assertFalse(r.getBoolean(4), "an old entry is not on hold");
             assertEquals(null, r.getTimestamp(5));
             assertEquals("handled", r.getString(6));
+            assertEquals(null, r.getString(7), "an old entry has no message sent by Rewind on record");
+            assertEquals(0, r.getInt(8), "the transaction manager's table starts empty");
         }
         v1.clean(); // leave the database empty, as the integration tests expect it
     }

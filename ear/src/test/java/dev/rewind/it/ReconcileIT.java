@@ -1,0 +1,237 @@
+package dev.rewind.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rewind.broker.BrokerQueues;
+import dev.rewind.broker.RewindQueues;
+import dev.rewind.example.Accounts;
+import dev.rewind.ledger.AttemptKind;
+import dev.rewind.ledger.RefusedException;
+import dev.rewind.ledger.Status;
+import dev.rewind.operations.Rewind;
+import dev.rewind.query.AttemptView;
+import dev.rewind.query.EntryQueries;
+import dev.rewind.query.EntryView;
+import dev.rewind.query.HistoryView;
+import dev.rewind.reconcile.Reconciliation;
+import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSException;
+import jakarta.jms.Queue;
+import jakarta.jms.TextMessage;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * What a crash at commit can leave behind, made on purpose (the ledger committed, the broker never got the
+ * message; a dead-letter copy whose post-commit removal never ran), and its repair: by reconciliation, and by
+ * an operator revoking or replaying again. Each repair runs the handler or the compensation exactly once.
+ * The periodic pass may repair an entry before the test's own pass does: the assertions are on the outcome.
+ */
+@ExtendWith(ArquillianExtension.class)
+class ReconcileIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    @Deployment
+    static EnterpriseArchive deployment() {
+        return Deployments.earWithTests(ReconcileIT.class, Await.class, Bank.class);
+    }
+
+    @Inject
+    JMSContext jms;
+
+    @Inject
+    Rewind rewind;
+
+    @Inject
+    Accounts accounts;
+
+    @Inject
+    BrokerQueues broker;
+
+    @Inject
+    EntryQueries entries;
+
+    @EJB
+    Reconciliation reconciliation;
+
+    @EJB
+    TestSupport support;
+
+    @EJB
+    AsOperator operator;
+
+    private Queue inbound;
+    private Bank bank;
+
+    @BeforeEach
+    void lookUpQueues() throws NamingException {
+        bank = new Bank(jms, accounts, entries);
+        inbound = InitialContext.doLookup("java:/jms/queue/rewind.inbound");
+    }
+
+    @Test
+    void aLostCompensationIsSentAgainAndRunsOnce() throws Exception {
+        String from = bank.account("lostcomp-a", 1_000);
+        String to = bank.account("lostcomp-b", 0);
+        UUID id = processedTransfer(from, to, 400);
+        support.loseCompensation(id);
+
+        EntryView revoked = repairUntil(id, Status.REVOKED);
+
+        assertEquals(1_000, bank.balance(from), "compensated once");
+        assertEquals(0, bank.balance(to));
+        assertEquals(List.of(AttemptKind.DELIVERY, AttemptKind.COMPENSATION), kinds(revoked));
+        assertEquals(1, resends(revoked), "sent again once");
+        HistoryView resent = revoked.history().stream().filter(h -> h.reason().contains("sent again")).findFirst().orElseThrow();
+        assertEquals("system", resent.actor());
+        assertEquals(Status.REVOKING, resent.to());
+        assertTrue(resent.reason().startsWith("compensation sent again (it was neither in rewind.compensation nor"
+                + " consumed): overdue by more than"), resent.reason());
+    }
+
+    @Test
+    void anOperatorRevokingAStuckEntryAgainSendsItsCompensationOnce() throws Exception {
+        String from = bank.account("stuck-a", 1_000);
+        String to = bank.account("stuck-b", 0);
+        UUID id = processedTransfer(from, to, 250);
+        support.loseCompensation(id);
+
+        EntryView again = as(() -> rewind.revoke(id, "compensation lost in the crash"));
+        assertEquals(Status.REVOKING, again.status());
+
+        EntryView revoked = bank.awaitEntry(id, e -> e.status() == Status.REVOKED);
+        assertEquals(1_000, bank.balance(from));
+        assertEquals(0, bank.balance(to));
+        assertEquals(1, resends(revoked));
+        assertTrue(revoked.history().stream().anyMatch(h -> h.actor().equals("it-operator")
+                && h.reason().equals("compensation sent again (it was neither in rewind.compensation nor consumed):"
+                + " compensation lost in the crash")), () -> revoked.history().toString());
+
+        RefusedException done = assertThrows(RefusedException.class, () -> as(() -> rewind.revoke(id, "once more")));
+        assertTrue(done.getMessage().contains("already REVOKED"), done.getMessage());
+    }
+
+    @Test
+    void replayingAReplayThatWaitsInItsQueueIsRefusedAndALostOneIsSentAgain() throws Exception {
+        String from = bank.account("park-a", 1_000);
+        String to = bank.account("park-b", 0);
+        UUID id = support.seedFailed(1, "parked", from, to).get(0);
+        as(() -> rewind.replay(id, "to the parking queue", BulkIT.PARKING, false));
+        assertEquals(1, broker.count(BulkIT.PARKING, id));
+
+        RefusedException waiting = assertThrows(RefusedException.class,
+                () -> as(() -> rewind.replay(id, "again", null, false)));
+        assertTrue(waiting.getMessage().contains("is waiting in queue " + BulkIT.PARKING), waiting.getMessage());
+        assertEquals(1, broker.count(BulkIT.PARKING, id), "nothing sent");
+
+        broker.remove(BulkIT.PARKING, id); // lost
+        EntryView again = as(() -> rewind.replay(id, "lost", null, false));
+        assertEquals(Status.REPLAYING, again.status());
+        assertEquals(1, broker.count(BulkIT.PARKING, id), "sent again where it went the first time");
+        assertEquals(1, again.replays(), "a second copy is not another replay");
+
+        as(() -> rewind.revoke(id, "clean up"));
+        broker.remove(BulkIT.PARKING, id);
+    }
+
+    @Test
+    void aLostReplayIsSentAgainAndProcessedOnce() throws Exception {
+        String from = bank.account("lostreplay-a", 1_000);
+        String to = bank.account("lostreplay-b", 0);
+        UUID id = support.seedFailed(1, "lost replay", from, to).get(0);
+        support.loseReplay(id);
+
+        EntryView processed = repairUntil(id, Status.PROCESSED);
+
+        assertEquals(999, bank.balance(from), "the seeded transfer of 1 ran once");
+        assertEquals(1, bank.balance(to));
+        assertEquals(List.of(AttemptKind.DELIVERY, AttemptKind.REPLAY), kinds(processed));
+        assertEquals(1, resends(processed));
+    }
+
+    @Test
+    void aLostSendIsSentAgainAndHandledOnce() throws Exception {
+        String from = bank.account("lostsend-a", 1_000);
+        String to = bank.account("lostsend-b", 0);
+        UUID id = support.loseSend("transfer.requested", "{\"from\":\"" + from + "\",\"to\":\"" + to + "\",\"amount\":30}");
+
+        EntryView processed = repairUntil(id, Status.PROCESSED);
+
+        assertEquals(970, bank.balance(from));
+        assertEquals(30, bank.balance(to));
+        assertEquals(1, processed.attempts());
+        assertEquals(1, resends(processed));
+    }
+
+    @Test
+    void staleDeadLetterCopiesOfFinishedEntriesAreRemovedAndOthersKept() throws Exception {
+        String from = bank.account("stale-a", 1_000);
+        String to = bank.account("stale-b", 0);
+        UUID processed = processedTransfer(from, to, 10);
+        UUID failed = support.seedFailed(1, "still needed", from, to).get(0);
+        Queue deadLetters = InitialContext.doLookup("java:/jms/queue/" + RewindQueues.DEAD_LETTER);
+        for (UUID id : List.of(processed, failed)) {
+            TextMessage copy = bank.transfer(from, to, 10);
+            copy.setStringProperty("rewindId", id.toString());
+            jms.createProducer().send(deadLetters, copy);
+        }
+
+        Await.until("the stale copy is removed", WAIT, () -> {
+            reconciliation.run();
+            return broker.count(RewindQueues.DEAD_LETTER, processed);
+        }, n -> n == 0);
+
+        assertEquals(1, broker.count(RewindQueues.DEAD_LETTER, failed), "a FAILED entry's copy is what a replay needs");
+        EntryView entry = entries.find(processed).orElseThrow();
+        assertEquals(Status.PROCESSED, entry.status());
+        assertTrue(entry.history().stream().anyMatch(h -> h.actor().equals("system")
+                && h.reason().equals("reconcile: removed a stale copy from rewind.DLQ (the entry is PROCESSED)")),
+                () -> entry.history().toString());
+        as(() -> rewind.revoke(failed, "clean up")); // a withdraw also removes its copy
+        assertEquals(0, broker.count(RewindQueues.DEAD_LETTER, failed));
+    }
+
+    private UUID processedTransfer(String from, String to, long amount) throws JMSException {
+        UUID id = UUID.randomUUID();
+        TextMessage message = bank.transfer(from, to, amount);
+        message.setStringProperty("rewindId", id.toString());
+        jms.createProducer().send(inbound, message);
+        bank.awaitEntry(id, e -> e.status() == Status.PROCESSED);
+        return id;
+    }
+
+    /** Runs reconciliation passes until the entry reaches the status (the periodic pass may do it first). */
+    private EntryView repairUntil(UUID id, Status status) {
+        return Await.until("entry " + id + " is repaired to " + status, WAIT, () -> {
+            reconciliation.run();
+            return entries.find(id).orElseThrow();
+        }, e -> e.status() == status);
+    }
+
+    private static List<AttemptKind> kinds(EntryView entry) {
+        return entry.attemptLog().stream().map(AttemptView::kind).toList();
+    }
+
+    private static long resends(EntryView entry) {
+        return entry.history().stream().filter(h -> h.reason().contains("sent again")).count();
+    }
+
+    private <T> T as(Callable<T> work) throws Exception {
+        return operator.call(work);
+    }
+}

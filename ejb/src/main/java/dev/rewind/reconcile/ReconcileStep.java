@@ -1,0 +1,100 @@
+package dev.rewind.reconcile;
+
+import dev.rewind.ledger.Change;
+import dev.rewind.ledger.Ledger;
+import dev.rewind.ledger.LedgerEntry;
+import dev.rewind.ledger.Status;
+import dev.rewind.metrics.Reconciled;
+import dev.rewind.send.Resends;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** One repair of reconciliation per transaction, so a failure costs only that repair. */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class ReconcileStep {
+
+    /** The statuses in which a copy in the dead-letter queue can never be needed again. */
+    static final EnumSet<Status> FINISHED = EnumSet.of(Status.PROCESSED, Status.REVOKED);
+
+    @PersistenceContext(unitName = "rewind")
+    EntityManager em;
+
+    @Inject
+    Ledger ledger;
+
+    @Inject
+    Resends resends;
+
+    @Inject
+    Event<Reconciled> reconciled;
+
+    /** Entries that wait for a message Rewind sent, due before the cutoff, oldest first. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<UUID> overdue(Instant cutoff, int limit) {
+        return em.createQuery("select e.id from LedgerEntry e where e.status in :waiting"
+                        + " and e.outboundDue < :cutoff order by e.outboundDue", UUID.class)
+                .setParameter("waiting", EnumSet.of(Status.PENDING, Status.REPLAYING, Status.REVOKING))
+                .setParameter("cutoff", cutoff)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    /**
+     * Re-sends the entry's message if it is still overdue (checked under the row lock: another node
+     * may have just done it) and neither queued nor consumed; returns whether it did.
+     */
+    public boolean resendIfLost(UUID id, Instant cutoff, String grace) {
+        LedgerEntry entry = ledger.findLocked(id).orElse(null);
+        if (entry == null || !Resends.awaitsOwnMessage(entry) || entry.outboundDue() == null
+                || !entry.outboundDue().isBefore(cutoff) || resends.stillQueued(entry)) {
+            return false;
+        }
+        String action = switch (entry.status()) {
+            case REVOKING -> "resent-compensation";
+            case REPLAYING -> "resent-replay";
+            default -> "resent-send";
+        };
+        resends.resendIfLost(entry, Change.system("overdue by more than " + grace), Instant.now());
+        reconciled.fire(new Reconciled(action, 1));
+        return true;
+    }
+
+    /** Of these ids, those whose entry is PROCESSED or REVOKED: their dead-letter copies are stale. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<UUID> finished(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("select e.id from LedgerEntry e where e.id in :ids and e.status in :finished", UUID.class)
+                .setParameter("ids", ids)
+                .setParameter("finished", FINISHED)
+                .getResultList();
+    }
+
+    /** Records in each entry's history that its stale copy left the dead-letter queue. */
+    public void notedRemoved(Collection<UUID> ids, String queue) {
+        Instant now = Instant.now();
+        Map<UUID, LedgerEntry> entries = em.createQuery("select e from LedgerEntry e where e.id in :ids", LedgerEntry.class)
+                .setParameter("ids", ids)
+                .getResultStream()
+                .collect(Collectors.toMap(LedgerEntry::id, e -> e));
+        for (LedgerEntry entry : entries.values()) {
+            entry.noted(Change.system("reconcile: removed a stale copy from " + queue + " (the entry is "
+                    + entry.status() + ")"), now);
+        }
+        reconciled.fire(new Reconciled("removed-dead-letter", entries.size()));
+    }
+}
