@@ -142,7 +142,8 @@ class ReconcileIT {
         broker.remove(BulkIT.PARKING, id); // lost
         EntryView again = as(() -> rewind.replay(id, "lost", null, false));
         assertEquals(Status.REPLAYING, again.status());
-        assertEquals(1, broker.count(BulkIT.PARKING, id), "sent again where it went the first time");
+        Await.until("sent again where it went the first time: " + again.history(), Duration.ofSeconds(10),
+                () -> broker.count(BulkIT.PARKING, id), n -> n == 1);
         assertEquals(1, again.replays(), "a second copy is not another replay");
 
         as(() -> rewind.revoke(id, "clean up"));

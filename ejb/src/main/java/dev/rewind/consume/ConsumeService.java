@@ -17,7 +17,7 @@ import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
- * The "Consume" flow of DESIGN.md, run in the consumer's container transaction.
+ * The consume flow (see docs/design.md for its transaction), run in the consumer's container transaction.
  *
  * <p>The entry is read, not locked, before the handler runs, and written only after the handler
  * succeeded. The write checks the entry's version (or inserts it, for a first sight), so a revoke

@@ -4,8 +4,8 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * Where a message is in its life. The transitions allowed between statuses are the lifecycle of
- * DESIGN.md; {@link #canMoveTo} is consulted by {@link LedgerEntry#moveTo} for every change.
+ * Where a message is in its life. The transitions allowed between statuses are the lifecycle (README, "Replay and revoke");
+ * {@link #canMoveTo} is consulted by {@link LedgerEntry#moveTo} for every change.
  */
 public enum Status {
     /** Known to the ledger, the handler has not run successfully yet. */

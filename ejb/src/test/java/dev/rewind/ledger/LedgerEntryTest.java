@@ -111,4 +111,30 @@ class LedgerEntryTest {
         assertTrue(cut.endsWith("[cut]"));
         assertEquals("short", LedgerEntry.cut("short"));
     }
+
+    @Test
+    void aResendKeepsTheStatusMovesTheDueTimeAndSaysWhyInTheHistory() {
+        LedgerEntry entry = entry();
+        Attempt attempt = entry.startAttempt(AttemptKind.DELIVERY, t0, "node1");
+        entry.succeeded(attempt, Change.system("handled"), t0);
+        entry.moveTo(Status.REVOKING, Change.by("op", "compensate: wrong amount"), t0.plusSeconds(1));
+        entry.sentTo("rewind.compensation", t0.plusSeconds(1));
+
+        entry.resent(Change.system("compensation sent again"), t0.plusSeconds(90));
+
+        assertEquals(Status.REVOKING, entry.status());
+        assertEquals("rewind.compensation", entry.outboundQueue());
+        assertEquals(t0.plusSeconds(90), entry.outboundDue());
+        HistoryRecord last = entry.history().get(entry.history().size() - 1);
+        assertEquals(Status.REVOKING, last.from());
+        assertEquals(Status.REVOKING, last.to());
+    }
+
+    @Test
+    void anEntryWithoutAMessageSentByRewindCannotBeResent() {
+        LedgerEntry entry = entry();
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> entry.resent(Change.system("again"), t0));
+        assertEquals(1, entry.history().size(), "nothing recorded");
+    }
 }

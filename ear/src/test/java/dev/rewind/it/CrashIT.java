@@ -1,0 +1,344 @@
+package dev.rewind.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The server killed with SIGKILL (-Pproduction: PostgreSQL and the standalone broker, the server run as a
+ * process by {@link CrashServer}): a few milliseconds into each operation that writes the ledger and sends a
+ * message in one transaction (single revoke, bulk revoke, bulk replay, send through Rewind), and at a random
+ * moment of a mixed load of sends and revokes; then restarted. Afterwards each operation is either not done
+ * or done exactly once (a revoked transfer compensated once and REVOKED, a replayed entry PROCESSED once, a
+ * sent message handled once), the balances are exact, nothing stays REVOKING, REPLAYING or PENDING, and
+ * rewind.DLQ holds no copy of a PROCESSED entry.
+ *
+ * <p>Reconciliation's grace is 30 s on this server, so a message lost in the crash is re-sent within the
+ * checks' wait; a second copy must not run twice.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class CrashIT {
+
+    /** Recovery (a scan every 10 s) or reconciliation (grace 30 s here, a pass every 5 s) has finished by then. */
+    private static final Duration RECOVERED = Duration.ofSeconds(75);
+    private static final Duration WAIT = Duration.ofSeconds(90);
+
+    private static final CrashServer server = new CrashServer();
+    private static final Http http = new Http();
+    private static final String RUN = Long.toString(System.nanoTime(), 36);
+    private static final Random random = new Random(RUN.hashCode());
+
+    @BeforeAll
+    static void startServer() throws Exception {
+        server.install();
+        server.start();
+    }
+
+    @AfterAll
+    static void stopServer() throws Exception {
+        server.close();
+    }
+
+    @Test
+    @Order(1)
+    void aRevokeKilledAtCommitIsEitherNotDoneOrCompensatedOnce() throws Exception {
+        String from = account("rv-a", 1_000);
+        String to = account("rv-b", 0);
+        UUID id = send(transfer(from, to, 300));
+        awaitStatus(id, "PROCESSED", WAIT);
+
+        killDuring(() -> http.post("/entries/" + id + "/revoke", "operator", "{\"reason\":\"crash test\"}"));
+
+        JsonObject entry = settled(id, Set.of("PROCESSED", "REVOKED"), RECOVERED);
+        boolean revoked = entry.getString("status").equals("REVOKED");
+        assertEquals(revoked ? 1 : 0, count(entry, "attemptLog", "kind", "COMPENSATION"), entry.toString());
+        assertEquals(revoked ? 1_000 : 700, balance(from), "compensated exactly once, or not at all");
+        assertEquals(revoked ? 0 : 300, balance(to));
+    }
+
+    @Test
+    @Order(2)
+    void aBulkRevokeKilledAtAChunkCommitRevokesEachEntryOnce() throws Exception {
+        String from = account("brv-a", 10_000);
+        String to = account("brv-b", 0);
+        Instant start = Instant.now();
+        List<UUID> ids = new ArrayList<>();
+        for (int i = 1; i <= 20; i++) {
+            ids.add(send(transfer(from, to, i)));
+        }
+        for (UUID id : ids) {
+            awaitStatus(id, "PROCESSED", WAIT);
+        }
+        String job = "{\"kind\":\"REVOKE\",\"filter\":{\"type\":\"transfer.requested\",\"createdFrom\":\"" + start
+                + "\"},\"reason\":\"crash test\",\"chunkSize\":5}";
+
+        killDuring(() -> {
+            HttpResponse<String> started = http.post("/jobs", "operator", job);
+            await(Duration.ofMillis(random.nextInt(400))); // the kill lands in the first chunks
+            return started;
+        });
+        // The job resumes after the restart if it was created; if not, the operator starts it again.
+        Await.until("the job finished or never started", WAIT, () -> ids.stream().map(CrashIT::entry)
+                .filter(e -> e.getString("status").equals("REVOKING")).count(), n -> n == 0);
+        if (ids.stream().map(CrashIT::entry).anyMatch(e -> e.getString("status").equals("PROCESSED"))) {
+            // A resumed job may still be running: a second one skips what the first has done (row locks).
+            HttpResponse<String> again = http.post("/jobs", "operator", job);
+            assertEquals(202, again.statusCode(), again.body());
+        }
+        for (UUID id : ids) {
+            JsonObject entry = awaitStatus(id, "REVOKED", WAIT);
+            assertEquals(1, count(entry, "attemptLog", "kind", "COMPENSATION"), id.toString());
+        }
+        assertEquals(10_000, balance(from), "each transfer compensated exactly once");
+        assertEquals(0, balance(to));
+    }
+
+    @Test
+    @Order(3)
+    void aBulkReplayKilledAtAChunkCommitProcessesEachEntryOnceAndCleansTheDeadLetterQueue() throws Exception {
+        String from = account("brp-a", 10_000);
+        String to = account("brp-b", 0);
+        freeze(from, true);
+        Instant start = Instant.now();
+        List<UUID> ids = new ArrayList<>();
+        for (int i = 1; i <= 15; i++) {
+            ids.add(send(transfer(from, to, i)));
+        }
+        for (UUID id : ids) {
+            Await.until(id + " failed its last attempt", WAIT, () -> entry(id),
+                    e -> e.getString("status").equals("FAILED") && e.getInt("attempts") == 3);
+        }
+        Await.until("the failures reach the DLQ", WAIT, () -> DeadLetters.count(ids), n -> n == ids.size());
+        freeze(from, false);
+        String job = "{\"kind\":\"REPLAY\",\"filter\":{\"status\":\"FAILED\",\"type\":\"transfer.requested\","
+                + "\"createdFrom\":\"" + start + "\"},\"reason\":\"crash test\",\"chunkSize\":5}";
+
+        killDuring(() -> {
+            HttpResponse<String> started = http.post("/jobs", "operator", job);
+            await(Duration.ofMillis(random.nextInt(400)));
+            return started;
+        });
+        Await.until("nothing is left REPLAYING", WAIT, () -> ids.stream().map(CrashIT::entry)
+                .filter(e -> e.getString("status").equals("REPLAYING")).count(), n -> n == 0);
+        if (ids.stream().map(CrashIT::entry).anyMatch(e -> e.getString("status").equals("FAILED"))) {
+            HttpResponse<String> again = http.post("/jobs", "operator", job);
+            assertEquals(202, again.statusCode(), again.body());
+        }
+        for (UUID id : ids) {
+            JsonObject entry = awaitStatus(id, "PROCESSED", WAIT);
+            assertEquals(1, entry.getInt("replays"), id.toString());
+            assertEquals(1, count(entry, "attemptLog", "kind", "REPLAY"), id.toString());
+        }
+        assertEquals(10_000 - 120, balance(from), "1 + 2 + ... + 15 moved once");
+        assertEquals(120, balance(to));
+        Await.until("no stale copy is left in the DLQ", WAIT, () -> DeadLetters.count(ids), n -> n == 0);
+    }
+
+    @Test
+    @Order(4)
+    void aSendKilledAtCommitIsEitherUnknownOrHandledOnce() throws Exception {
+        String from = account("snd-a", 1_000);
+        String to = account("snd-b", 0);
+        UUID id = UUID.randomUUID();
+
+        killDuring(() -> http.post("/messages", "operator", sendRequest(id, transfer(from, to, 77))));
+
+        JsonObject entry = Await.until(id + " is unknown or processed", RECOVERED, () -> entryOrNull(id),
+                e -> e == null || e.getString("status").equals("PROCESSED"));
+        boolean sent = entry != null;
+        assertEquals(sent ? 1 : 0, entry == null ? 0 : entry.getInt("attempts"));
+        assertEquals(sent ? 923 : 1_000, balance(from), "handled exactly once, or never sent");
+        assertEquals(sent ? 77 : 0, balance(to));
+    }
+
+    @Test
+    @Order(5)
+    void killedAtRandomUnderALoadOfSendsAndRevokesNothingIsLostOrDoneTwice() throws Exception {
+        List<String> accounts = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            accounts.add(account("load" + i, 100_000));
+        }
+        Map<UUID, long[]> transfers = new ConcurrentHashMap<>(); // id -> {from, to, amount}
+        Set<UUID> revoked = ConcurrentHashMap.newKeySet();
+        AtomicBoolean killed = new AtomicBoolean();
+        Thread killer = new Thread(() -> {
+            try {
+                TimeUnit.MILLISECONDS.sleep(3_000 + random.nextInt(4_000));
+                killed.set(true);
+                server.kill();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        killer.start();
+        List<UUID> sent = new ArrayList<>();
+        while (!killed.get()) {
+            int a = random.nextInt(accounts.size());
+            int b = (a + 1 + random.nextInt(accounts.size() - 1)) % accounts.size();
+            long amount = 1 + random.nextInt(100);
+            UUID id = UUID.randomUUID();
+            transfers.put(id, new long[] {a, b, amount});
+            attempt(() -> http.post("/messages", "operator", sendRequest(id, transfer(accounts.get(a), accounts.get(b), amount))));
+            sent.add(id);
+            if (sent.size() % 4 == 0) {
+                UUID victim = sent.get(random.nextInt(sent.size()));
+                revoked.add(victim);
+                attempt(() -> http.post("/entries/" + victim + "/revoke", "operator", "{\"reason\":\"load\"}"));
+            }
+        }
+        killer.join();
+        server.start();
+
+        // A send whose answer was lost may or may not have committed: the client sends it again with its id.
+        for (UUID id : transfers.keySet()) {
+            if (entryOrNull(id) == null) {
+                long[] t = transfers.get(id);
+                HttpResponse<String> again = http.post("/messages", "operator",
+                        sendRequest(id, transfer(accounts.get((int) t[0]), accounts.get((int) t[1]), t[2])));
+                assertTrue(again.statusCode() == 201 || again.statusCode() == 409, again.body());
+            }
+        }
+        Map<String, Long> expected = new HashMap<>();
+        accounts.forEach(a -> expected.put(a, 100_000L));
+        for (UUID id : transfers.keySet()) {
+            JsonObject entry = Await.until(id + " settles", WAIT, () -> entry(id),
+                    e -> Set.of("PROCESSED", "REVOKED").contains(e.getString("status")));
+            long compensations = count(entry, "attemptLog", "kind", "COMPENSATION");
+            long handled = entry.getJsonArray("attemptLog").stream().map(JsonValue::asJsonObject)
+                    .filter(at -> at.getString("outcome", "").equals("SUCCEEDED") && !at.getString("kind").equals("COMPENSATION"))
+                    .count();
+            assertTrue(handled <= 1 && compensations <= handled, id + ": " + entry);
+            if (entry.getString("status").equals("PROCESSED")) {
+                assertEquals(1, handled, id + " ran once");
+                long[] t = transfers.get(id);
+                expected.merge(accounts.get((int) t[0]), -t[2], Long::sum);
+                expected.merge(accounts.get((int) t[1]), t[2], Long::sum);
+            } else {
+                assertEquals(handled, compensations, id + " is REVOKED: withdrawn unrun, or run and compensated once");
+            }
+        }
+        for (String account : accounts) {
+            assertEquals(expected.get(account), balance(account), account);
+        }
+        assertEquals(0, DeadLetters.count(new ArrayList<>(transfers.keySet())));
+        assertTrue(!revoked.isEmpty() && transfers.size() > 20, "the load ran: " + transfers.size() + " sends");
+    }
+
+    // --- helpers ---
+
+    /**
+     * Starts the operation and kills the server a few milliseconds later, around its commit (the ledger's
+     * commit and the broker's are microseconds apart: some kills land between them, most before or after);
+     * then restarts it.
+     */
+    private void killDuring(java.util.concurrent.Callable<?> operation) throws Exception {
+        Thread call = new Thread(() -> attempt(() -> {
+            try {
+                operation.call();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }));
+        call.start();
+        await(Duration.ofMillis(5 + random.nextInt(40)));
+        server.kill();
+        call.join();
+        server.start();
+    }
+
+    private static void await(Duration pause) {
+        try {
+            TimeUnit.MILLISECONDS.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static JsonObject settled(UUID id, Set<String> statuses, Duration timeout) {
+        return Await.until(id + " settles in " + statuses, timeout, () -> entry(id),
+                e -> statuses.contains(e.getString("status")));
+    }
+
+    /** An HTTP call that the crash may cut: its answer (if any) does not matter. */
+    private static void attempt(Runnable call) {
+        try {
+            call.run();
+        } catch (RuntimeException cut) {
+            // the server died during the call
+        }
+    }
+
+    private static String account(String name, long balance) throws Exception {
+        String id = name + "-" + RUN;
+        UUID entry = send("{\"type\":\"account.opened\",\"body\":{\"id\":\"" + id + "\",\"balance\":" + balance
+                + "},\"reason\":\"crash test\"}");
+        awaitStatus(entry, "PROCESSED", WAIT);
+        return id;
+    }
+
+    private static String transfer(String from, String to, long amount) {
+        return "{\"type\":\"transfer.requested\",\"body\":{\"from\":\"" + from + "\",\"to\":\"" + to
+                + "\",\"amount\":" + amount + "},\"reason\":\"crash test\"}";
+    }
+
+    private static String sendRequest(UUID id, String request) {
+        return "{\"id\":\"" + id + "\"," + request.substring(1);
+    }
+
+    private static UUID send(String request) {
+        HttpResponse<String> response = http.post("/messages", "operator", request);
+        assertEquals(201, response.statusCode(), response.body());
+        return UUID.fromString(Http.object(response).getString("id"));
+    }
+
+    private static void freeze(String account, boolean frozen) {
+        HttpResponse<String> response = http.send("PUT", "/example/accounts/" + account + "/frozen", "operator",
+                "operator-pw", String.valueOf(frozen), null, null);
+        assertEquals(200, response.statusCode(), response.body());
+    }
+
+    private static long balance(String account) {
+        return http.getJson("/example/accounts/" + account, "viewer").getJsonNumber("balance").longValue();
+    }
+
+    private static JsonObject entry(UUID id) {
+        return http.getJson("/entries/" + id, "viewer");
+    }
+
+    private static JsonObject entryOrNull(UUID id) {
+        HttpResponse<String> response = http.get("/entries/" + id, "viewer");
+        return response.statusCode() == 200 ? Http.object(response) : null;
+    }
+
+    private static JsonObject awaitStatus(UUID id, String status, Duration timeout) {
+        return Await.until(id + " is " + status, timeout, () -> entryOrNull(id),
+                e -> e != null && e.getString("status").equals(status));
+    }
+
+    private static long count(JsonObject entry, String list, String field, String value) {
+        return entry.getJsonArray(list).stream().map(JsonValue::asJsonObject)
+                .filter(o -> value.equals(o.getString(field, null))).count();
+    }
+
+}
