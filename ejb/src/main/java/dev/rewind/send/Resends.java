@@ -45,9 +45,21 @@ public class Resends {
         return entry.status() == Status.REVOKING ? RewindQueues.COMPENSATION : entry.destination();
     }
 
-    /** Whether the entry's message still waits in its queue (scheduled or ready). */
+    /**
+     * Queues longer than this are not searched message by message: the broker's management operations see
+     * only the messages it holds in memory (a deep queue pages the rest to disk), so "not found" would not
+     * mean "not there".
+     */
+    static final long SEARCHABLE = 200;
+
+    /**
+     * Whether the entry's message still waits in its queue (scheduled or ready), or may: in a queue longer
+     * than {@link #SEARCHABLE} a message that is not found is assumed to be there, and nothing is re-sent
+     * until the queue is shorter.
+     */
     public boolean stillQueued(LedgerEntry entry) {
-        return broker.count(queueOf(entry), entry.id()) > 0;
+        String queue = queueOf(entry);
+        return broker.count(queue, entry.id()) > 0 || broker.count(queue) > SEARCHABLE;
     }
 
     /**
@@ -63,7 +75,8 @@ public class Resends {
         String queue = queueOf(entry);
         if (stillQueued(entry)) {
             throw new RefusedException(entry.id(), "message " + entry.id() + " is " + entry.status() + " and its "
-                    + what(entry) + " is waiting in queue " + queue + ": it runs when consumed");
+                    + what(entry) + " is waiting in queue " + queue + " (or may be: the queue holds more than "
+                    + SEARCHABLE + " messages): it runs when consumed");
         }
         Map<String, String> extra = entry.status() == Status.REPLAYING
                 ? Map.of(RewindHeaders.REPLAY_OF, entry.id().toString()) : Map.of();
