@@ -18,13 +18,20 @@ import java.util.concurrent.TimeUnit;
 /**
  * The test server run as a plain process, so a test can kill it: started with {@code standalone.sh}, the EAR
  * deployed by the deployment scanner (it survives restarts), killed with SIGKILL.
+ *
+ * <p>It runs with a Byteman agent whose one rule halts the JVM as the transaction manager asks the broker to
+ * commit a prepared branch, while a file exists ({@link #armHalt()}): the moment after the ledger has
+ * committed and before the broker has. Killing from outside lands there only by chance.
  */
 final class CrashServer implements AutoCloseable {
 
     private static final Duration BOOT = Duration.ofSeconds(180);
+    private static final Duration HALT = Duration.ofSeconds(60);
 
     private final Path home = Path.of(System.getProperty("jboss.home"));
     private final Path log = home.resolve("standalone/log/crash-server.out");
+    private final Path armed = home.resolve("standalone/tmp/rewind-halt-at-broker-commit");
+    private final Path rule = home.resolve("standalone/tmp/rewind-halt.btm");
     private final HttpClient http = HttpClient.newHttpClient();
     private Process process;
 
@@ -38,6 +45,37 @@ final class CrashServer implements AutoCloseable {
         }
         Files.copy(Path.of(System.getProperty("rewind.test.ear")), deployments.resolve("rewind.ear"),
                 StandardCopyOption.REPLACE_EXISTING);
+        Files.createDirectories(rule.getParent());
+        Files.deleteIfExists(armed);
+        // Phase two of a two-phase commit (onePhase false) on the broker's session: in Rewind's transactions
+        // the ledger (the commit-markable resource) has committed by then.
+        Files.writeString(rule, String.join("\n",
+                "RULE halt before the broker commits a prepared branch",
+                "CLASS org.apache.activemq.artemis.core.client.impl.ClientSessionImpl",
+                "METHOD commit(javax.transaction.xa.Xid, boolean)",
+                "AT ENTRY",
+                "BIND armed : java.io.File = new java.io.File(\"" + armed + "\")",
+                "IF !$2 AND armed.exists()",
+                "DO traceln(\"rewind crash test: halting before the broker commits \" + $1);",
+                "   Runtime.getRuntime().halt(137)",
+                "ENDRULE", ""));
+    }
+
+    /** The next two-phase commit on the broker halts the server; {@link #awaitHalt()} waits for it. */
+    void armHalt() throws IOException {
+        Files.writeString(armed, "armed");
+    }
+
+    /** Waits until the armed rule has halted the server, and disarms it for the next start. */
+    void awaitHalt() throws IOException, InterruptedException {
+        try {
+            // standalone.sh waits for its JVM and ends with it.
+            if (!process.waitFor(HALT.toSeconds(), TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the server did not halt at a broker commit within " + HALT + "; see " + log);
+            }
+        } finally {
+            Files.deleteIfExists(armed);
+        }
     }
 
     /** Starts the server and waits until the admin API answers; returns when that was. */
@@ -49,6 +87,7 @@ final class CrashServer implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().put("JAVA_OPTS", "-Xms512m -Xmx1g -Djava.net.preferIPv4Stack=true"
+                + " -javaagent:" + bytemanJar() + "=script:" + rule
                 + " -Djboss.modules.system.pkgs=org.jboss.byteman -Djava.awt.headless=true");
         process = builder.start();
         long deadline = System.nanoTime() + BOOT.toNanos();
@@ -62,6 +101,14 @@ final class CrashServer implements AutoCloseable {
             TimeUnit.MILLISECONDS.sleep(250);
         }
         throw new IllegalStateException("the server did not deploy Rewind within " + BOOT + "; see " + log);
+    }
+
+    private static Path bytemanJar() {
+        try {
+            return Path.of(org.jboss.byteman.agent.Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private boolean ready() {
