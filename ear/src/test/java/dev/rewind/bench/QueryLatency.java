@@ -2,11 +2,11 @@ package dev.rewind.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.rewind.api.EntryFilter;
+import dev.rewind.api.Rewind;
+import dev.rewind.api.Status;
 import dev.rewind.it.AsOperator;
-import dev.rewind.ledger.Status;
-import dev.rewind.operations.Rewind;
 import dev.rewind.query.Cursor;
-import dev.rewind.query.EntryFilter;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -19,7 +19,7 @@ import java.util.Map;
 /**
  * The benchmark's results: one JSON object per scenario (parameters, baseline and Rewind's figure
  * with median and spread, their ratio, the target and whether it is met), and the same as a
- * Markdown table for the README. Written to the folder named by rewind.bench.results.
+ * Markdown table for docs/benchmarks.md. Written to the folder named by rewind.bench.results.
  */
 final class Results {
 

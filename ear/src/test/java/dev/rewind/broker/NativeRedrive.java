@@ -6,10 +6,10 @@ package dev.rewind.broker;
  */
 public final class NativeRedrive implements AutoCloseable {
 
-    private final RemoteQueueControl control;
+    private final RemoteQueueManagement control;
 
     public NativeRedrive(String url, String user, String password) {
-        this.control = new RemoteQueueControl(url, user, password, 600_000);
+        this.control = new RemoteQueueManagement(url, user, password, 600_000);
     }
 
     /** Moves every message of one JMS queue to another; returns how many moved. */

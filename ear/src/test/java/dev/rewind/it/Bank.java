@@ -1,8 +1,8 @@
 package dev.rewind.it;
 
+import dev.rewind.api.EntryView;
 import dev.rewind.example.Accounts;
 import dev.rewind.query.EntryQueries;
-import dev.rewind.query.EntryView;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
 import jakarta.jms.Queue;

@@ -1,15 +1,16 @@
 package dev.rewind.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.rewind.jobs.BulkKind;
-import dev.rewind.jobs.BulkRequest;
-import dev.rewind.jobs.JobState;
-import dev.rewind.jobs.JobView;
-import dev.rewind.ledger.Status;
-import dev.rewind.operations.RewindRemote;
-import dev.rewind.query.EntryFilter;
-import dev.rewind.query.EntryView;
+import dev.rewind.api.BulkKind;
+import dev.rewind.api.BulkRequest;
+import dev.rewind.api.EntryFilter;
+import dev.rewind.api.EntryView;
+import dev.rewind.api.JobState;
+import dev.rewind.api.JobView;
+import dev.rewind.api.RewindRemote;
+import dev.rewind.api.Status;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +31,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * From a plain remote EJB client, as another application: a single replay, and a bulk job that
- * the server's restart (a reload of the whole server) interrupts and that finishes afterwards.
+ * From remote EJB clients, as other applications: the client example with nothing but rewind-api and the
+ * EJB client on its class path, a single replay, and a bulk job that the server's restart (a reload of the
+ * whole server) interrupts and that finishes afterwards.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -60,6 +62,77 @@ class BulkRestartIT {
         assertEquals("operator", last.actor());
         assertEquals("replayed from another server", last.reason());
         support(s -> s.purge(BulkIT.PARKING));
+    }
+
+    /**
+     * The client example run as its own JVM whose class path is rewind-api and the WildFly EJB client only:
+     * every call a client makes works, and every refusal arrives as the documented exception.
+     */
+    @Test
+    void aClientWithOnlyTheApiJarAndTheEjbClientCallsEveryOperationAndGetsTheDocumentedRefusals() throws Exception {
+        support(s -> s.purge(BulkIT.PARKING));
+        String marker = "slim-" + run;
+        List<UUID> failed = support(s -> s.seedFailed(4, marker, "x", "y"));
+        UUID processed = support(s -> s.seedProcessed(1, java.time.Instant.now())).get(0);
+        UUID unknown = UUID.randomUUID();
+
+        List<String> out = slimClient("operator", "operator-pw",
+                "entry", failed.get(0).toString(),
+                "replay", failed.get(0).toString(), BulkIT.PARKING, "replayed by a slim client",
+                "revoke", failed.get(1).toString(), "revoked by a slim client",
+                "dry-run", marker,
+                "replay-failed", marker, BulkIT.PARKING, "bulk from a slim client",
+                "replay", processed.toString(), "-", "not forced",
+                "entry", unknown.toString(),
+                "job", "987654321",
+                "replay", failed.get(3).toString(), "-", " ");
+
+        assertEquals(9, out.size(), String.join("\n", out));
+        assertEquals("entry OK " + failed.get(0) + " FAILED replays=0 attempts=1", out.get(0));
+        assertEquals("replay OK " + failed.get(0) + " REPLAYING replays=1 attempts=1", out.get(1));
+        assertEquals("revoke OK " + failed.get(1) + " REVOKED replays=0 attempts=1", out.get(2));
+        assertEquals("dry-run OK dry-run null total=2 done=0", out.get(3), "the two entries still FAILED");
+        assertTrue(out.get(4).matches("replay-failed OK job \\d+ RUNNING total=2 done=\\d"), out.get(4));
+        assertTrue(out.get(5).startsWith("replay REFUSED ReplayRefusedException: "), out.get(5));
+        assertEquals("entry REFUSED UnknownMessageException: no message " + unknown + " in the ledger", out.get(6));
+        assertTrue(out.get(7).startsWith("job REFUSED UnknownJobException: "), out.get(7));
+        assertEquals("replay REFUSED InvalidRequestException: a reason is required: it is recorded in the message's history",
+                out.get(8));
+        long job = Long.parseLong(out.get(4).split(" ")[3]);
+        assertEquals(JobState.COMPLETED, Await.until("the slim client's job completes", Duration.ofMinutes(1),
+                () -> rewind(r -> r.job(job)), j -> j.state() != JobState.RUNNING).state());
+        assertEquals(Map.of("REPLAYING", 3L, "REVOKED", 1L, "replays=0", 1L, "replays=1", 3L), support(s -> s.stats(failed)));
+        EntryView byClient = rewind(r -> r.entry(failed.get(0)));
+        assertEquals("operator", byClient.history().get(byClient.history().size() - 1).actor());
+
+        List<String> asViewer = slimClient("viewer", "viewer-pw", "revoke", failed.get(2).toString(), "not allowed");
+        assertEquals(1, asViewer.size(), String.join("\n", asViewer));
+        assertTrue(asViewer.get(0).startsWith("revoke REFUSED EJBAccessException: "), asViewer.get(0));
+        assertEquals(Status.REPLAYING, rewind(r -> r.entry(failed.get(2))).status(), "the viewer changed nothing");
+        assertEquals(Status.REPLAYING, rewind(r -> r.entry(failed.get(3))).status(), "replayed by the job, not by the refused call");
+        support(s -> s.purge(BulkIT.PARKING));
+    }
+
+    /** Runs the client example in a JVM of its own, with the class path its Maven module resolved. */
+    private static List<String> slimClient(String user, String password, String... commands) throws Exception {
+        String classPath = System.getProperty("rewind.test.client.jar") + java.io.File.pathSeparator
+                + java.nio.file.Files.readString(java.nio.file.Path.of(System.getProperty("rewind.test.client.classpath"))).trim();
+        List<String> command = new java.util.ArrayList<>(List.of(
+                java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", classPath, "dev.rewind.client.example.RemoteClient"));
+        command.addAll(List.of(commands));
+        java.nio.file.Path errors = java.nio.file.Files.createTempFile("slim-client", ".err");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(errors.toFile());
+        builder.environment().put("REWIND_URL", "remote+http://localhost:" + (8080 + OFFSET));
+        builder.environment().put("REWIND_USER", user);
+        builder.environment().put("REWIND_PASSWORD", password);
+        Process client = builder.start();
+        List<String> lines = new String(client.getInputStream().readAllBytes()).lines().toList();
+        assertTrue(client.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), "the client finished");
+        String stderr = java.nio.file.Files.readString(errors);
+        java.nio.file.Files.delete(errors);
+        assertEquals(0, client.exitValue(), String.join("\n", lines) + "\n" + stderr);
+        return lines;
     }
 
     @Test

@@ -3,12 +3,12 @@ package dev.rewind.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rewind.api.EntryView;
+import dev.rewind.api.Status;
 import dev.rewind.broker.BrokerQueues;
 import dev.rewind.consume.Consumed;
 import dev.rewind.example.Accounts;
-import dev.rewind.ledger.Status;
 import dev.rewind.query.EntryQueries;
-import dev.rewind.query.EntryView;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;

@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.rewind.ledger.ReplayRefusedException;
-import dev.rewind.ledger.Status;
-import dev.rewind.operations.Rewind;
+import dev.rewind.api.EntryView;
+import dev.rewind.api.ReplayRefusedException;
+import dev.rewind.api.Rewind;
+import dev.rewind.api.Status;
 import dev.rewind.query.EntryQueries;
-import dev.rewind.query.EntryView;
 import dev.rewind.retention.Retention;
 import dev.rewind.retention.RetentionMode;
 import jakarta.ejb.EJB;

@@ -1,13 +1,13 @@
 package dev.rewind.it;
 
+import dev.rewind.api.AttemptKind;
+import dev.rewind.api.AttemptOutcome;
+import dev.rewind.api.RewindQueues;
+import dev.rewind.api.Status;
 import dev.rewind.broker.BrokerQueues;
-import dev.rewind.broker.RewindQueues;
 import dev.rewind.ledger.Attempt;
-import dev.rewind.ledger.AttemptKind;
-import dev.rewind.ledger.AttemptOutcome;
 import dev.rewind.ledger.Change;
 import dev.rewind.ledger.LedgerEntry;
-import dev.rewind.ledger.Status;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;

@@ -59,18 +59,18 @@ public class BrokerQueues {
     @ConfigProperty(name = "rewind.broker.password")
     Optional<String> password;
 
-    private QueueControl control;
+    private QueueManagement control;
 
     @PostConstruct
     void connect() {
         control = remoteUrl.filter(url -> !url.isBlank())
-                .<QueueControl>map(url -> new RemoteQueueControl(url, user, password.orElse(null)))
-                .orElseGet(LocalQueueControl::new);
+                .<QueueManagement>map(url -> new RemoteQueueManagement(url, user, password.orElse(null)))
+                .orElseGet(LocalQueueManagement::new);
     }
 
     @PreDestroy
     void disconnect() {
-        if (control instanceof RemoteQueueControl remote) {
+        if (control instanceof RemoteQueueManagement remote) {
             remote.close();
         }
     }

@@ -1,7 +1,7 @@
 package dev.rewind.consume;
 
+import dev.rewind.api.AttemptOutcome;
 import dev.rewind.ledger.Attempt;
-import dev.rewind.ledger.AttemptOutcome;
 import dev.rewind.ledger.Change;
 import dev.rewind.ledger.Ledger;
 import dev.rewind.ledger.LedgerEntry;
@@ -29,7 +29,7 @@ import org.jboss.logging.Logger;
 public class ConsumeService {
 
     private static final Logger LOG = Logger.getLogger(ConsumeService.class);
-    private static final String NODE = LedgerWrites.NODE;
+    private static final String NODE = LedgerFlush.NODE;
 
     @Inject
     Ledger ledger;
@@ -50,7 +50,7 @@ public class ConsumeService {
     Event<Consumed> consumed;
 
     @Inject
-    LedgerWrites writes;
+    LedgerFlush writes;
 
     @WaitsForDatabase
     public void consume(Message message) throws JMSException {
@@ -104,10 +104,10 @@ public class ConsumeService {
         LedgerEntry entry = known.orElseGet(() -> firstSight(envelope, started));
         Attempt attempt = entry.startAttempt(envelope.attemptKind(), started, NODE);
         entry.succeeded(attempt, Change.system("handled on attempt " + attempt.number()), Instant.now());
-        LedgerWrites.Flushed flushed = writes.flush(envelope.id());
-        if (flushed == LedgerWrites.Flushed.WRITTEN) {
+        LedgerFlush.Flushed flushed = writes.flush(envelope.id());
+        if (flushed == LedgerFlush.Flushed.WRITTEN) {
             consumed.fire(new Consumed(envelope.id(), envelope.type(), Consumed.Outcome.HANDLED, handlerNanos));
-        } else if (flushed == LedgerWrites.Flushed.REFUSED) {
+        } else if (flushed == LedgerFlush.Flushed.REFUSED) {
             recordRefusal(envelope);
         }
     }
@@ -121,11 +121,11 @@ public class ConsumeService {
         Attempt attempt = entry.startAttempt(envelope.attemptKind(), now, NODE);
         entry.failed(attempt, AttemptOutcome.REJECTED, "rejected", reason, Change.system("rejected: " + reason), now);
         deadLetters.forward(message, envelope.id(), reason);
-        LedgerWrites.Flushed flushed = writes.flush(envelope.id());
-        if (flushed == LedgerWrites.Flushed.WRITTEN) {
+        LedgerFlush.Flushed flushed = writes.flush(envelope.id());
+        if (flushed == LedgerFlush.Flushed.WRITTEN) {
             consumed.fire(new Consumed(envelope.id(), envelope.type(), Consumed.Outcome.REJECTED, 0,
                     envelope.rejection()));
-        } else if (flushed == LedgerWrites.Flushed.REFUSED) {
+        } else if (flushed == LedgerFlush.Flushed.REFUSED) {
             recordRefusal(envelope);
         }
     }

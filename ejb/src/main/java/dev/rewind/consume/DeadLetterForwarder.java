@@ -1,5 +1,7 @@
 package dev.rewind.consume;
 
+import dev.rewind.api.RewindHeaders;
+import dev.rewind.api.RewindQueues;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,7 +25,7 @@ public class DeadLetterForwarder {
     @Inject
     JMSContext jms;
 
-    @Resource(lookup = "java:/jms/queue/rewind.DLQ")
+    @Resource(lookup = RewindQueues.DEAD_LETTER_JNDI)
     Queue deadLetters;
 
     public void forward(Message message, UUID id, String reason) throws JMSException {

@@ -1,6 +1,7 @@
 package dev.rewind.consume;
 
-import dev.rewind.ledger.AttemptKind;
+import dev.rewind.api.AttemptKind;
+import dev.rewind.api.RewindHeaders;
 import dev.rewind.ledger.LedgerEntry;
 import dev.rewind.ledger.StorableText;
 import jakarta.jms.BytesMessage;

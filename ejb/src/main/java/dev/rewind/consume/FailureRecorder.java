@@ -1,7 +1,7 @@
 package dev.rewind.consume;
 
+import dev.rewind.api.AttemptOutcome;
 import dev.rewind.ledger.Attempt;
-import dev.rewind.ledger.AttemptOutcome;
 import dev.rewind.ledger.Change;
 import dev.rewind.ledger.Ledger;
 import dev.rewind.ledger.LedgerEntry;

@@ -1,5 +1,6 @@
 package dev.rewind.consume;
 
+import dev.rewind.api.RewindQueues;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
 import jakarta.ejb.TransactionAttribute;
@@ -15,7 +16,7 @@ import jakarta.jms.MessageListener;
  * it is rethrown so the container rolls back and the broker redelivers, then dead-letters it.
  */
 @MessageDriven(name = "InboundConsumer", activationConfig = {
-        @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = "java:/jms/queue/rewind.inbound"),
+        @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = RewindQueues.INBOUND_JNDI),
         @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
         @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "16"),
         // No prefetch: with the default 1 MiB window the first sessions to connect take every waiting

@@ -2,12 +2,15 @@ package dev.rewind.consume;
 
 import dev.rewind.ledger.LedgerEntry;
 import dev.rewind.ledger.StorableText;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
 import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -106,5 +109,25 @@ public final class PropertiesJson {
         try (JsonReader reader = JSON.createReader(new StringReader(json))) {
             return reader.readObject();
         }
+    }
+
+    /**
+     * The ledger's properties JSON as the values a caller sees: strings, {@code Long} for whole numbers,
+     * {@code Double} for others, booleans; in the order they were recorded. Null for null (purged).
+     */
+    public static Map<String, Object> values(String json) {
+        if (json == null) {
+            return null;
+        }
+        Map<String, Object> values = new LinkedHashMap<>();
+        read(json).forEach((name, value) -> values.put(name, switch (value.getValueType()) {
+            case STRING -> ((JsonString) value).getString();
+            case NUMBER -> ((JsonNumber) value).isIntegral() ? (Object) ((JsonNumber) value).longValue()
+                    : (Object) ((JsonNumber) value).doubleValue();
+            case TRUE -> Boolean.TRUE;
+            case FALSE -> Boolean.FALSE;
+            default -> null; // the ledger holds no arrays or objects here; a JSON null stays null
+        }));
+        return values;
     }
 }

@@ -1,8 +1,12 @@
 package dev.rewind.jobs;
 
-import dev.rewind.ledger.Status;
+import dev.rewind.api.BulkKind;
+import dev.rewind.api.BulkRequest;
+import dev.rewind.api.EntryFilter;
+import dev.rewind.api.JobState;
+import dev.rewind.api.JobView;
+import dev.rewind.api.Status;
 import dev.rewind.query.Cursor;
-import dev.rewind.query.EntryFilter;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -15,6 +19,7 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -235,5 +240,11 @@ public class BulkJob {
 
     public String lastError() {
         return lastError;
+    }
+
+    /** The job as callers see it. */
+    public JobView view() {
+        return new JobView(id, kind, state, false, filter(), reason, actor, force, target, ratePerSecond, total, done,
+                skipped, failed, createdAt, updatedAt, finishedAt, lastError, List.of());
     }
 }

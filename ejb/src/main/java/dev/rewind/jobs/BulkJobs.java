@@ -1,5 +1,9 @@
 package dev.rewind.jobs;
 
+import dev.rewind.api.BulkRequest;
+import dev.rewind.api.JobState;
+import dev.rewind.api.JobView;
+import dev.rewind.api.UnknownJobException;
 import dev.rewind.query.EntryQueries;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -42,7 +46,7 @@ public class BulkJobs {
         BulkJob job = new BulkJob(request, actor, total, now);
         em.persist(job);
         em.flush();
-        return JobView.of(job);
+        return job.view();
     }
 
     public JobView get(long id) {
@@ -50,7 +54,7 @@ public class BulkJobs {
         if (job == null) {
             throw new UnknownJobException(id);
         }
-        return JobView.of(job);
+        return job.view();
     }
 
     /** Stops a running job after its current chunk; a finished job is returned as it is. */
@@ -60,7 +64,7 @@ public class BulkJobs {
             throw new UnknownJobException(id);
         }
         job.finish(JobState.CANCELLED, null, Instant.now());
-        return JobView.of(job);
+        return job.view();
     }
 
     public void fail(long id, String error) {

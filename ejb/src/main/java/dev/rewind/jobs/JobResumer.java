@@ -1,5 +1,6 @@
 package dev.rewind.jobs;
 
+import dev.rewind.api.JobView;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;

@@ -1,5 +1,7 @@
 package dev.rewind.ledger;
 
+import dev.rewind.api.AttemptKind;
+import dev.rewind.api.AttemptOutcome;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

@@ -1,5 +1,6 @@
 package dev.rewind.ledger;
 
+import dev.rewind.api.Status;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

@@ -1,5 +1,10 @@
 package dev.rewind.ledger;
 
+import dev.rewind.api.AttemptKind;
+import dev.rewind.api.AttemptOutcome;
+import dev.rewind.api.IllegalTransitionException;
+import dev.rewind.api.ReplayRefusedException;
+import dev.rewind.api.Status;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,20 +1,24 @@
 package dev.rewind.operations;
 
+import dev.rewind.api.BulkRequest;
+import dev.rewind.api.EntryFilter;
+import dev.rewind.api.EntrySummary;
+import dev.rewind.api.EntryView;
+import dev.rewind.api.FailureGroup;
+import dev.rewind.api.InvalidRequestException;
+import dev.rewind.api.JobView;
+import dev.rewind.api.LedgerStats;
+import dev.rewind.api.Page;
+import dev.rewind.api.Rewind;
+import dev.rewind.api.RewindOperations;
+import dev.rewind.api.RewindRemote;
+import dev.rewind.api.Roles;
+import dev.rewind.api.SendRequest;
+import dev.rewind.api.UnknownMessageException;
 import dev.rewind.jobs.BulkJobs;
-import dev.rewind.jobs.BulkRequest;
 import dev.rewind.jobs.BulkRunner;
-import dev.rewind.jobs.JobView;
 import dev.rewind.ledger.Change;
-import dev.rewind.ledger.UnknownMessageException;
-import dev.rewind.query.EntryFilter;
-import dev.rewind.query.FailureGroup;
-import dev.rewind.query.LedgerStats;
 import dev.rewind.query.EntryQueries;
-import dev.rewind.query.EntrySummary;
-import dev.rewind.query.EntryView;
-import dev.rewind.query.InvalidRequestException;
-import dev.rewind.query.Page;
-import dev.rewind.send.SendRequest;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.annotation.security.RolesAllowed;
@@ -32,7 +36,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Rewind's stateless session bean. It checks the caller and the arguments, names the actor, and
- * runs each change in a transaction of its own ({@link Transactional}), retrying a few times when
+ * runs each change in a transaction of its own ({@link OperationAttempts}), retrying a few times when
  * the transaction lost a race with the consumer or another operator: the retry sees the new state
  * and decides again (a revoke that lost to the consumer becomes a compensation).
  */
@@ -44,13 +48,12 @@ public class RewindService implements Rewind, RewindRemote {
 
     private static final Logger LOG = Logger.getLogger(RewindService.class);
     private static final int ATTEMPTS = 5;
-    private static final int MAX_REASON = 1000;
 
     @Resource
     SessionContext caller;
 
     @Inject
-    Transactional tx;
+    OperationAttempts tx;
 
     @Inject
     EntryQueries queries;
@@ -151,8 +154,8 @@ public class RewindService implements Rewind, RewindRemote {
         if (reason == null || reason.isBlank()) {
             throw new InvalidRequestException("a reason is required: it is recorded in the message's history");
         }
-        if (reason.length() > MAX_REASON) {
-            throw new InvalidRequestException("the reason is longer than " + MAX_REASON + " characters");
+        if (reason.length() > RewindOperations.MAX_REASON) {
+            throw new InvalidRequestException("the reason is longer than " + RewindOperations.MAX_REASON + " characters");
         }
         return Change.by(caller.getCallerPrincipal().getName(), reason.strip());
     }

@@ -1,5 +1,7 @@
 package dev.rewind.query;
 
+import dev.rewind.api.EntryFilter;
+import dev.rewind.api.InvalidRequestException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;

@@ -1,7 +1,17 @@
 package dev.rewind.query;
 
+import dev.rewind.api.AttemptView;
+import dev.rewind.api.EntryFilter;
+import dev.rewind.api.EntrySummary;
+import dev.rewind.api.EntryView;
+import dev.rewind.api.FailureGroup;
+import dev.rewind.api.HistoryView;
+import dev.rewind.api.InvalidRequestException;
+import dev.rewind.api.LedgerStats;
+import dev.rewind.api.Page;
+import dev.rewind.api.Status;
+import dev.rewind.consume.PropertiesJson;
 import dev.rewind.ledger.LedgerEntry;
-import dev.rewind.ledger.Status;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -35,7 +45,7 @@ public class EntryQueries {
         return Optional.of(new EntryView(e.id(), e.type(), e.destination(), e.status(), e.attempts(),
                 e.createdAt(), e.updatedAt(), e.processedAt(), e.lastError(), e.errorClass(), e.replays(),
                 e.hold(), e.purgedAt(),
-                e.body(), e.properties(),
+                e.body(), PropertiesJson.values(e.properties()),
                 e.attemptLog().stream().map(a -> new AttemptView(a.number(), a.kind(), a.startedAt(),
                         a.endedAt(), a.outcome(), a.error(), a.node())).toList(),
                 e.history().stream().map(h -> new HistoryView(h.at(), h.from(), h.to(), h.actor(),
@@ -112,7 +122,7 @@ public class EntryQueries {
     // A projection, not entities: a page reads only the columns it shows (no bodies) and leaves
     // nothing for the persistence context to track.
     private List<EntrySummary> select(EntryFilter filter, Cursor after, int limit) {
-        String jpql = "select new dev.rewind.query.EntrySummary(e.id, e.type, e.destination, e.status, e.attempts,"
+        String jpql = "select new dev.rewind.api.EntrySummary(e.id, e.type, e.destination, e.status, e.attempts,"
                 + " e.createdAt, e.updatedAt, e.lastError) from LedgerEntry e" + where(filter, after)
                 + " order by e.createdAt desc, e.id desc";
         TypedQuery<EntrySummary> query = em.createQuery(jpql, EntrySummary.class);

@@ -1,9 +1,9 @@
 package dev.rewind.reconcile;
 
+import dev.rewind.api.Status;
 import dev.rewind.ledger.Change;
 import dev.rewind.ledger.Ledger;
 import dev.rewind.ledger.LedgerEntry;
-import dev.rewind.ledger.Status;
 import dev.rewind.metrics.Reconciled;
 import dev.rewind.send.Resends;
 import jakarta.ejb.Stateless;

@@ -1,9 +1,9 @@
 package dev.rewind.reconcile;
 
+import dev.rewind.api.RewindHeaders;
+import dev.rewind.api.RewindQueues;
 import dev.rewind.broker.BrokerQueues;
-import dev.rewind.broker.RewindQueues;
-import dev.rewind.consume.RewindHeaders;
-import dev.rewind.send.Outbound;
+import dev.rewind.send.JmsSender;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
@@ -62,7 +62,7 @@ public class Reconciliation {
     BrokerQueues broker;
 
     @Inject
-    Outbound outbound;
+    JmsSender outbound;
 
     /** The broker Rewind's queues are on (the default JMS connection factory, as for the injected JMSContext). */
     @Resource(lookup = "java:comp/DefaultJMSConnectionFactory")

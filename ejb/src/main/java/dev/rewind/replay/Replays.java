@@ -1,16 +1,16 @@
 package dev.rewind.replay;
 
+import dev.rewind.api.RewindHeaders;
+import dev.rewind.api.RewindQueues;
+import dev.rewind.api.Status;
+import dev.rewind.api.UnknownMessageException;
 import dev.rewind.broker.BrokerQueues;
-import dev.rewind.broker.RewindQueues;
-import dev.rewind.consume.RewindHeaders;
 import dev.rewind.ledger.Change;
 import dev.rewind.ledger.Ledger;
 import dev.rewind.ledger.LedgerEntry;
-import dev.rewind.ledger.UnknownMessageException;
-import dev.rewind.send.Outbound;
-import dev.rewind.send.Resends;
-import dev.rewind.ledger.Status;
 import dev.rewind.metrics.Operated;
+import dev.rewind.send.JmsSender;
+import dev.rewind.send.Resends;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -36,7 +36,7 @@ public class Replays {
     Ledger ledger;
 
     @Inject
-    Outbound outbound;
+    JmsSender outbound;
 
     @Inject
     BrokerQueues broker;

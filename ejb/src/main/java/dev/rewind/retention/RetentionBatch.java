@@ -1,6 +1,6 @@
 package dev.rewind.retention;
 
-import dev.rewind.ledger.Status;
+import dev.rewind.api.Status;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;

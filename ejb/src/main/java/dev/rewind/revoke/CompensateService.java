@@ -6,7 +6,7 @@ import dev.rewind.consume.Envelope;
 import dev.rewind.consume.Errors;
 import dev.rewind.consume.FailureRecorder;
 import dev.rewind.consume.HandlerRegistry;
-import dev.rewind.consume.LedgerWrites;
+import dev.rewind.consume.LedgerFlush;
 import dev.rewind.consume.PayloadReader;
 import dev.rewind.consume.WaitsForDatabase;
 import dev.rewind.ledger.Attempt;
@@ -35,7 +35,7 @@ import org.jboss.logging.Logger;
 public class CompensateService {
 
     private static final Logger LOG = Logger.getLogger(CompensateService.class);
-    private static final String NODE = LedgerWrites.NODE;
+    private static final String NODE = LedgerFlush.NODE;
 
     @Inject
     Ledger ledger;
@@ -53,7 +53,7 @@ public class CompensateService {
     Event<Consumed> consumed;
 
     @Inject
-    LedgerWrites writes;
+    LedgerFlush writes;
 
     @WaitsForDatabase
     public void compensate(Message message) throws JMSException {

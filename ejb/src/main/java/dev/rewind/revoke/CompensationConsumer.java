@@ -1,5 +1,6 @@
 package dev.rewind.revoke;
 
+import dev.rewind.api.RewindQueues;
 import dev.rewind.consume.Errors;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
@@ -12,7 +13,7 @@ import jakarta.jms.MessageListener;
 
 /** Consumes the compensation queue in a container transaction and hands each message to {@link CompensateService}. */
 @MessageDriven(name = "CompensationConsumer", activationConfig = {
-        @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = "java:/jms/queue/rewind.compensation"),
+        @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = RewindQueues.COMPENSATION_JNDI),
         @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
         @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "4"),
         // No prefetch: with the default 1 MiB window the first sessions to connect take every waiting

@@ -1,19 +1,20 @@
 package dev.rewind.revoke;
 
+import dev.rewind.api.NotCompensableException;
+import dev.rewind.api.RefusedException;
+import dev.rewind.api.RewindQueues;
+import dev.rewind.api.Status;
 import dev.rewind.broker.BrokerQueues;
-import dev.rewind.broker.RewindQueues;
 import dev.rewind.consume.HandlerRegistry;
 import dev.rewind.ledger.Change;
 import dev.rewind.ledger.Ledger;
 import dev.rewind.ledger.LedgerEntry;
-import dev.rewind.ledger.RefusedException;
-import dev.rewind.ledger.Status;
+import dev.rewind.metrics.Operated;
 import dev.rewind.replay.Replays;
-import dev.rewind.send.Outbound;
+import dev.rewind.send.JmsSender;
 import dev.rewind.send.Resends;
 import dev.rewind.spi.CompensatingHandler;
 import dev.rewind.spi.MessageHandler;
-import dev.rewind.metrics.Operated;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -46,7 +47,7 @@ public class Revocations {
     HandlerRegistry handlers;
 
     @Inject
-    Outbound outbound;
+    JmsSender outbound;
 
     @Inject
     BrokerQueues broker;

@@ -1,12 +1,12 @@
 package dev.rewind.send;
 
+import dev.rewind.api.RefusedException;
+import dev.rewind.api.RewindHeaders;
+import dev.rewind.api.RewindQueues;
+import dev.rewind.api.Status;
 import dev.rewind.broker.BrokerQueues;
-import dev.rewind.broker.RewindQueues;
-import dev.rewind.consume.RewindHeaders;
 import dev.rewind.ledger.Change;
 import dev.rewind.ledger.LedgerEntry;
-import dev.rewind.ledger.RefusedException;
-import dev.rewind.ledger.Status;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -25,7 +25,7 @@ import java.util.Map;
 public class Resends {
 
     @Inject
-    Outbound outbound;
+    JmsSender outbound;
 
     @Inject
     BrokerQueues broker;

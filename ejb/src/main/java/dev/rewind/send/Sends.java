@@ -1,15 +1,16 @@
 package dev.rewind.send;
 
-import dev.rewind.broker.RewindQueues;
+import dev.rewind.api.InvalidRequestException;
+import dev.rewind.api.RefusedException;
+import dev.rewind.api.RewindQueues;
+import dev.rewind.api.SendRequest;
 import dev.rewind.consume.HandlerRegistry;
 import dev.rewind.consume.PayloadReader;
 import dev.rewind.consume.PropertiesJson;
-import dev.rewind.ledger.StorableText;
 import dev.rewind.ledger.Change;
 import dev.rewind.ledger.Ledger;
 import dev.rewind.ledger.LedgerEntry;
-import dev.rewind.ledger.RefusedException;
-import dev.rewind.query.InvalidRequestException;
+import dev.rewind.ledger.StorableText;
 import dev.rewind.spi.MessageHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -37,7 +38,7 @@ public class Sends {
     PayloadReader payloads;
 
     @Inject
-    Outbound outbound;
+    JmsSender outbound;
 
     public LedgerEntry send(SendRequest request, Change change) {
         UUID id = request.id() == null ? UUID.randomUUID() : request.id();
@@ -61,7 +62,7 @@ public class Sends {
         }
         Map<String, String> properties = request.properties() == null ? Map.of() : request.properties();
         for (String name : properties.keySet()) {
-            if (!dev.rewind.consume.RewindHeaders.isApplicationProperty(name) || !name.matches("[A-Za-z_$][A-Za-z0-9_$]*")) {
+            if (!dev.rewind.api.RewindHeaders.isApplicationProperty(name) || !name.matches("[A-Za-z_$][A-Za-z0-9_$]*")) {
                 throw new InvalidRequestException("'" + name + "' cannot be a property name (reserved, or not a Java identifier)");
             }
         }

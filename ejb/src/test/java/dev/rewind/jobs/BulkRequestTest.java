@@ -3,8 +3,10 @@ package dev.rewind.jobs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.rewind.query.EntryFilter;
-import dev.rewind.query.InvalidRequestException;
+import dev.rewind.api.BulkKind;
+import dev.rewind.api.BulkRequest;
+import dev.rewind.api.EntryFilter;
+import dev.rewind.api.InvalidRequestException;
 import org.junit.jupiter.api.Test;
 
 class BulkRequestTest {

@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rewind.api.AttemptKind;
+import dev.rewind.api.AttemptOutcome;
+import dev.rewind.api.IllegalTransitionException;
+import dev.rewind.api.Status;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;

@@ -3,6 +3,8 @@ package dev.rewind.query;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.rewind.api.EntryFilter;
+import dev.rewind.api.InvalidRequestException;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package dev.rewind.health;
 
+import dev.rewind.api.RewindQueues;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.jms.ConnectionFactory;
@@ -20,7 +21,7 @@ public class BrokerReadiness implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         try (JMSContext context = broker.createContext()) {
-            context.createQueue("rewind.inbound");
+            context.createQueue(RewindQueues.INBOUND);
             return HealthCheckResponse.named("rewind-broker").up().build();
         } catch (JMSRuntimeException e) {
             return HealthCheckResponse.named("rewind-broker").down()

@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 /**
- * Sends the example messages of the README to a running Rewind: two accounts, a few transfers,
+ * Sends the example messages of the README's tour to a running Rewind: two accounts, a few transfers,
  * one transfer that fails (an unknown account) and two messages Rewind rejects.
  *
  * <pre>mvn -q -pl sender compile exec:java [-Dexec.args="5"]</pre>

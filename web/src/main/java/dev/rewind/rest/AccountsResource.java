@@ -1,8 +1,8 @@
-package dev.rewind.api;
+package dev.rewind.rest;
 
+import dev.rewind.api.Roles;
 import dev.rewind.example.Account;
 import dev.rewind.example.Accounts;
-import dev.rewind.operations.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;

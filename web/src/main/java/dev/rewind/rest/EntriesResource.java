@@ -1,12 +1,12 @@
-package dev.rewind.api;
+package dev.rewind.rest;
 
-import dev.rewind.operations.Rewind;
-import dev.rewind.operations.Roles;
-import dev.rewind.query.EntryFilter;
+import dev.rewind.api.EntryFilter;
+import dev.rewind.api.EntrySummary;
+import dev.rewind.api.EntryView;
+import dev.rewind.api.Page;
+import dev.rewind.api.Rewind;
+import dev.rewind.api.Roles;
 import dev.rewind.query.EntryQueries;
-import dev.rewind.query.EntrySummary;
-import dev.rewind.query.EntryView;
-import dev.rewind.query.Page;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;

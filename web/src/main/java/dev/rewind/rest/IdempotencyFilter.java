@@ -1,4 +1,4 @@
-package dev.rewind.api;
+package dev.rewind.rest;
 
 import dev.rewind.idempotency.IdempotencyKeys;
 import dev.rewind.idempotency.IdempotentRequest;

@@ -1,10 +1,10 @@
-package dev.rewind.api;
+package dev.rewind.rest;
 
-import dev.rewind.jobs.BulkRequest;
-import dev.rewind.jobs.JobView;
-import dev.rewind.operations.Rewind;
-import dev.rewind.operations.Roles;
-import dev.rewind.query.EntryFilter;
+import dev.rewind.api.BulkRequest;
+import dev.rewind.api.EntryFilter;
+import dev.rewind.api.JobView;
+import dev.rewind.api.Rewind;
+import dev.rewind.api.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;

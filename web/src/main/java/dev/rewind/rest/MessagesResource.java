@@ -1,9 +1,9 @@
-package dev.rewind.api;
+package dev.rewind.rest;
 
-import dev.rewind.operations.Rewind;
-import dev.rewind.operations.Roles;
-import dev.rewind.query.EntryView;
-import dev.rewind.send.SendRequest;
+import dev.rewind.api.EntryView;
+import dev.rewind.api.Rewind;
+import dev.rewind.api.Roles;
+import dev.rewind.api.SendRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.JsonString;

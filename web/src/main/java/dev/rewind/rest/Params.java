@@ -1,6 +1,6 @@
-package dev.rewind.api;
+package dev.rewind.rest;
 
-import dev.rewind.ledger.Status;
+import dev.rewind.api.Status;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;

@@ -1,10 +1,10 @@
-package dev.rewind.api;
+package dev.rewind.rest;
 
-import dev.rewind.jobs.UnknownJobException;
-import dev.rewind.ledger.IllegalTransitionException;
-import dev.rewind.ledger.RefusedException;
-import dev.rewind.ledger.UnknownMessageException;
-import dev.rewind.query.InvalidRequestException;
+import dev.rewind.api.IllegalTransitionException;
+import dev.rewind.api.InvalidRequestException;
+import dev.rewind.api.RefusedException;
+import dev.rewind.api.UnknownJobException;
+import dev.rewind.api.UnknownMessageException;
 import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.EJBException;
 import jakarta.json.bind.JsonbException;
@@ -17,8 +17,8 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package dev.rewind.api;
+package dev.rewind.rest;
 
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ContainerRequestContext;

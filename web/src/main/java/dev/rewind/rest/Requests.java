@@ -1,7 +1,10 @@
-package dev.rewind.api;
+package dev.rewind.rest;
 
-import dev.rewind.jobs.BulkKind;
-import dev.rewind.ledger.Status;
+import dev.rewind.api.BulkKind;
+import dev.rewind.api.BulkRequest;
+import dev.rewind.api.EntryFilter;
+import dev.rewind.api.RewindOperations;
+import dev.rewind.api.Status;
 import jakarta.json.JsonValue;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -26,17 +29,17 @@ public final class Requests {
     }
 
     /** {@code {"reason": "handler fixed", "target": "other.queue", "force": false}} */
-    public record Replay(@NotBlank @Size(max = 1000) String reason,
+    public record Replay(@NotBlank @Size(max = RewindOperations.MAX_REASON) String reason,
                          @Pattern(regexp = NAME, message = "must be a queue name") String target,
                          Boolean force) {
     }
 
     /** {@code {"reason": "sent twice"}}: for revoke and for cancelling a job. */
-    public record Reason(@NotBlank @Size(max = 1000) String reason) {
+    public record Reason(@NotBlank @Size(max = RewindOperations.MAX_REASON) String reason) {
     }
 
     /** {@code {"hold": true, "reason": "legal hold"}} */
-    public record Hold(@NotNull Boolean hold, @NotBlank @Size(max = 1000) String reason) {
+    public record Hold(@NotNull Boolean hold, @NotBlank @Size(max = RewindOperations.MAX_REASON) String reason) {
     }
 
     /** Which entries: every field optional. */
@@ -44,16 +47,16 @@ public final class Requests {
                          @Pattern(regexp = NAME, message = "must be a message type") String type,
                          @Pattern(regexp = NAME, message = "must be a queue name") String destination,
                          Instant createdFrom, Instant createdTo,
-                         @Size(max = 200) String errorText) {
+                         @Size(max = EntryFilter.MAX_TEXT) String errorText) {
     }
 
     /** A bulk job. */
     public record Job(@NotNull BulkKind kind, @NotNull @Valid Filter filter,
-                      @NotBlank @Size(max = 1000) String reason,
+                      @NotBlank @Size(max = RewindOperations.MAX_REASON) String reason,
                       Boolean force,
                       @Pattern(regexp = NAME, message = "must be a queue name") String target,
-                      @PositiveOrZero @Max(100_000) Integer ratePerSecond,
-                      @PositiveOrZero @Max(1000) Integer chunkSize,
+                      @PositiveOrZero @Max(BulkRequest.MAX_RATE) Integer ratePerSecond,
+                      @PositiveOrZero @Max(BulkRequest.MAX_CHUNK) Integer chunkSize,
                       Boolean dryRun) {
     }
 
@@ -63,6 +66,6 @@ public final class Requests {
                        @NotNull JsonValue body,
                        Map<@Pattern(regexp = "[A-Za-z_$][A-Za-z0-9_$]{0,99}") String, @Size(max = 1000) String> properties,
                        @PositiveOrZero Long delayMs,
-                       @NotBlank @Size(max = 1000) String reason) {
+                       @NotBlank @Size(max = RewindOperations.MAX_REASON) String reason) {
     }
 }

@@ -1,4 +1,4 @@
-package dev.rewind.api;
+package dev.rewind.rest;
 
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;

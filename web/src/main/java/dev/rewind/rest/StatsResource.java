@@ -1,9 +1,9 @@
-package dev.rewind.api;
+package dev.rewind.rest;
 
-import dev.rewind.operations.Rewind;
-import dev.rewind.operations.Roles;
-import dev.rewind.query.FailureGroup;
-import dev.rewind.query.LedgerStats;
+import dev.rewind.api.FailureGroup;
+import dev.rewind.api.LedgerStats;
+import dev.rewind.api.Rewind;
+import dev.rewind.api.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;

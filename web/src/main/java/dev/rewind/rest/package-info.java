@@ -1,2 +1,2 @@
 /** The JAX-RS admin API: thin resources over the EJB module, errors as application/problem+json. */
-package dev.rewind.api;
+package dev.rewind.rest;

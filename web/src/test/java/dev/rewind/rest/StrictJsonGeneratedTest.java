@@ -1,4 +1,4 @@
-package dev.rewind.api;
+package dev.rewind.rest;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.rewind.jobs.BulkKind;
-import dev.rewind.ledger.Status;
+import dev.rewind.api.BulkKind;
+import dev.rewind.api.Status;
 import java.io.ByteArrayOutputStream;
 import java.time.Instant;
 import java.util.HexFormat;

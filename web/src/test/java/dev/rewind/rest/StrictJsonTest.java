@@ -1,4 +1,4 @@
-package dev.rewind.api;
+package dev.rewind.rest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.rewind.jobs.BulkKind;
-import dev.rewind.ledger.Status;
+import dev.rewind.api.BulkKind;
+import dev.rewind.api.Status;
 import jakarta.json.Json;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.core.MediaType;

@@ -1,4 +1,4 @@
-package dev.rewind.api.login;
+package dev.rewind.rest.login;
 
 import java.time.Duration;
 import java.util.Map;

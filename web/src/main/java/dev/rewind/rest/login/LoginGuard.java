@@ -1,4 +1,4 @@
-package dev.rewind.api.login;
+package dev.rewind.rest.login;
 
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;

@@ -1,4 +1,4 @@
-package dev.rewind.api.login;
+package dev.rewind.rest.login;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

@@ -1,0 +1,7 @@
+package dev.rewind.api;
+
+/** What a bulk job does to each entry. */
+public enum BulkKind {
+    REPLAY,
+    REVOKE
+}

@@ -1,0 +1,22 @@
+package dev.rewind.api;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * One entry with everything the ledger knows about it.
+ *
+ * @param body       the message's body as recorded (JSON text)
+ * @param properties the message's user properties as recorded: {@code String}, {@code Long} (whole
+ *                   numbers), {@code Double} or {@code Boolean} values, in the order they were recorded;
+ *                   null, like the body, once retention has purged the entry's content
+ */
+public record EntryView(UUID id, String type, String destination, Status status, int attempts,
+                        Instant createdAt, Instant updatedAt, Instant processedAt,
+                        String lastError, String errorClass, int replays, boolean hold, Instant purgedAt,
+                        String body, Map<String, Object> properties,
+                        List<AttemptView> attemptLog, List<HistoryView> history) implements Serializable {
+}

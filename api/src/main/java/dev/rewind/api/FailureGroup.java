@@ -1,0 +1,16 @@
+package dev.rewind.api;
+
+import java.io.Serializable;
+import java.time.Instant;
+
+/**
+ * FAILED entries of one type that failed the same way: what an operator looks at first.
+ *
+ * @param errorClass  the exception class of the last error, or {@code rejected} for unusable messages
+ * @param count       how many entries
+ * @param lastSeen    the latest update among them
+ * @param sampleError one of their errors
+ */
+public record FailureGroup(String type, String errorClass, long count, Instant lastSeen, String sampleError)
+        implements Serializable {
+}

@@ -1,0 +1,62 @@
+package dev.rewind.api;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * What Rewind offers other applications. Every change takes a reason, which the entry's history
+ * records with the caller's principal as the actor.
+ *
+ * <p>Errors: {@code UnknownMessageException} / {@code UnknownJobException} for an unknown id,
+ * {@code IllegalTransitionException} and {@code RefusedException} (with its subclasses
+ * {@code ReplayRefusedException}, {@code NotCompensableException}) when the message's state does
+ * not allow it, {@code InvalidRequestException} for unusable arguments. None of them changes
+ * anything.
+ */
+public interface RewindOperations {
+
+    /** The longest reason a change may give, in characters. */
+    int MAX_REASON = 1000;
+
+    /**
+     * Replays a FAILED message (or a PROCESSED one with {@code force}): the consumer runs it again.
+     *
+     * @param target a queue name to send the replay to instead of the original queue, or null
+     * @return the entry, now REPLAYING
+     */
+    EntryView replay(UUID id, String reason, String target, boolean force);
+
+    /**
+     * Takes a message back: withdrawn (REVOKED) if its handler has not run, compensated
+     * (REVOKING, then REVOKED when the compensation committed) if it has. Revoking an id the
+     * ledger has not seen leaves a tombstone: the message is skipped when it arrives.
+     *
+     * @return the entry, now REVOKED or REVOKING
+     */
+    EntryView revoke(UUID id, String reason);
+
+    /** Sends a message through Rewind: its PENDING entry and the message commit together. */
+    EntryView send(SendRequest request, String reason);
+
+    /** Places ({@code true}) or lifts a hold: retention never purges a held entry. */
+    EntryView hold(UUID id, boolean hold, String reason);
+
+    /** A dry run returns the count and a sample; otherwise the job starts and runs in the background. */
+    JobView startBulk(BulkRequest request);
+
+    JobView job(long id);
+
+    /** Stops a running job after its current chunk. */
+    JobView cancelJob(long id, String reason);
+
+    EntryView entry(UUID id);
+
+    /** Entries matching the filter, newest first; pass {@code nextCursor} back for the next page. */
+    Page<EntrySummary> entries(EntryFilter filter, String cursor, int limit);
+
+    /** Counts by status and by type. */
+    LedgerStats stats();
+
+    /** FAILED entries grouped by type and error class, largest first (at most 100 groups). */
+    List<FailureGroup> failureGroups();
+}

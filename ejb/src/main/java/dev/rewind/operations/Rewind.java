@@ -1,8 +1,0 @@
-package dev.rewind.operations;
-
-import jakarta.ejb.Local;
-
-/** The local business interface: {@code @Inject Rewind rewind;} in the same server. */
-@Local
-public interface Rewind extends RewindOperations {
-}
