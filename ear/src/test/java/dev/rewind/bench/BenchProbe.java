@@ -1,6 +1,6 @@
 package dev.rewind.bench;
 
-import dev.rewind.consume.Consumed;
+import dev.rewind.handling.Consumed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;

@@ -19,9 +19,11 @@ import java.util.concurrent.TimeUnit;
  * The test server run as a plain process, so a test can kill it: started with {@code standalone.sh}, the EAR
  * deployed by the deployment scanner (it survives restarts), killed with SIGKILL.
  *
- * <p>It runs with a Byteman agent whose one rule halts the JVM as the transaction manager asks the broker to
- * commit a prepared branch, while a file exists ({@link #armHalt()}): the moment after the ledger has
- * committed and before the broker has. Killing from outside lands there only by chance.
+ * <p>It runs with a Byteman agent whose rules halt the JVM at one of the two moments that matter, while the
+ * test has armed it ({@link #armHalt}): after the ledger's one-phase commit and before the transaction log
+ * is written ({@link Halt#AFTER_LEDGER_COMMIT}), or when the transaction manager asks the broker to commit
+ * its prepared branch, the log written ({@link Halt#AT_BROKER_COMMIT}). Killing from outside lands there
+ * only by chance.
  */
 final class CrashServer implements AutoCloseable {
 
@@ -30,7 +32,6 @@ final class CrashServer implements AutoCloseable {
 
     private final Path home = Path.of(System.getProperty("jboss.home"));
     private final Path log = home.resolve("standalone/log/crash-server.out");
-    private final Path armed = home.resolve("standalone/tmp/rewind-halt-at-broker-commit");
     private final Path rule = home.resolve("standalone/tmp/rewind-halt.btm");
     private final HttpClient http = HttpClient.newHttpClient();
     private Process process;
@@ -46,35 +47,57 @@ final class CrashServer implements AutoCloseable {
         Files.copy(Path.of(System.getProperty("rewind.test.ear")), deployments.resolve("rewind.ear"),
                 StandardCopyOption.REPLACE_EXISTING);
         Files.createDirectories(rule.getParent());
-        Files.deleteIfExists(armed);
-        // Phase two of a two-phase commit (onePhase false) on the broker's session: in Rewind's transactions
-        // the ledger (the commit-markable resource) has committed by then.
+        for (Halt halt : Halt.values()) {
+            Files.deleteIfExists(armed(halt));
+        }
         Files.writeString(rule, String.join("\n",
+                // The ledger (a last resource) commits in the transaction manager's prepare phase; the log follows.
+                "RULE halt after the ledger's commit, before the transaction log",
+                "CLASS com.arjuna.ats.internal.arjuna.abstractrecords.LastResourceRecord",
+                "METHOD topLevelPrepare",
+                "AT EXIT",
+                "BIND armed : java.io.File = new java.io.File(\"" + armed(Halt.AFTER_LEDGER_COMMIT) + "\")",
+                "IF armed.exists()",
+                "DO traceln(\"rewind crash test: halting after the ledger's commit\");",
+                "   Runtime.getRuntime().halt(137)",
+                "ENDRULE",
+                // Phase two of a two-phase commit (onePhase false) on the broker's session.
                 "RULE halt before the broker commits a prepared branch",
                 "CLASS org.apache.activemq.artemis.core.client.impl.ClientSessionImpl",
                 "METHOD commit(javax.transaction.xa.Xid, boolean)",
                 "AT ENTRY",
-                "BIND armed : java.io.File = new java.io.File(\"" + armed + "\")",
+                "BIND armed : java.io.File = new java.io.File(\"" + armed(Halt.AT_BROKER_COMMIT) + "\")",
                 "IF !$2 AND armed.exists()",
                 "DO traceln(\"rewind crash test: halting before the broker commits \" + $1);",
                 "   Runtime.getRuntime().halt(137)",
                 "ENDRULE", ""));
     }
 
-    /** The next two-phase commit on the broker halts the server; {@link #awaitHalt()} waits for it. */
-    void armHalt() throws IOException {
-        Files.writeString(armed, "armed");
+    /** Where the server is halted. */
+    enum Halt {
+        AFTER_LEDGER_COMMIT, AT_BROKER_COMMIT
     }
 
-    /** Waits until the armed rule has halted the server, and disarms it for the next start. */
+    private Path armed(Halt halt) {
+        return home.resolve("standalone/tmp/rewind-halt-" + halt.name().toLowerCase());
+    }
+
+    /** The next transaction to reach {@code halt} halts the server; {@link #awaitHalt()} waits for it. */
+    void armHalt(Halt halt) throws IOException {
+        Files.writeString(armed(halt), "armed");
+    }
+
+    /** Waits until an armed rule has halted the server, and disarms both for the next start. */
     void awaitHalt() throws IOException, InterruptedException {
         try {
             // standalone.sh waits for its JVM and ends with it.
             if (!process.waitFor(HALT.toSeconds(), TimeUnit.SECONDS)) {
-                throw new IllegalStateException("the server did not halt at a broker commit within " + HALT + "; see " + log);
+                throw new IllegalStateException("the server did not halt within " + HALT + "; see " + log);
             }
         } finally {
-            Files.deleteIfExists(armed);
+            for (Halt halt : Halt.values()) {
+                Files.deleteIfExists(armed(halt));
+            }
         }
     }
 

@@ -1,14 +1,23 @@
 package dev.rewind.consume;
 
 import dev.rewind.api.AttemptOutcome;
+import dev.rewind.failure.Errors;
+import dev.rewind.handling.Consumed;
+import dev.rewind.handling.FailureRecorder;
+import dev.rewind.handling.HandlerRegistry;
+import dev.rewind.handling.HandlerRun;
+import dev.rewind.handling.LedgerFlush;
+import dev.rewind.handling.PayloadReader;
 import dev.rewind.ledger.Attempt;
 import dev.rewind.ledger.Change;
 import dev.rewind.ledger.Ledger;
 import dev.rewind.ledger.LedgerEntry;
+import dev.rewind.message.Envelope;
+import dev.rewind.message.Rejection;
+import dev.rewind.outage.WaitsForDatabase;
 import dev.rewind.spi.MessageContext;
 import dev.rewind.spi.MessageHandler;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
@@ -29,7 +38,7 @@ import org.jboss.logging.Logger;
 public class ConsumeService {
 
     private static final Logger LOG = Logger.getLogger(ConsumeService.class);
-    private static final String NODE = LedgerFlush.NODE;
+    private static final String NODE = HandlerRun.NODE;
 
     @Inject
     Ledger ledger;
@@ -47,10 +56,7 @@ public class ConsumeService {
     DeadLetterForwarder deadLetters;
 
     @Inject
-    Event<Consumed> consumed;
-
-    @Inject
-    LedgerFlush writes;
+    HandlerRun run;
 
     @WaitsForDatabase
     public void consume(Message message) throws JMSException {
@@ -58,7 +64,7 @@ public class ConsumeService {
         Optional<LedgerEntry> known = ledger.find(envelope.id());
         if (known.isPresent() && !known.get().status().awaitsHandling()) {
             LOG.debugf("Skipping %s: it is %s", envelope.id(), known.get().status());
-            consumed.fire(new Consumed(envelope.id(), envelope.type(), Consumed.Outcome.SKIPPED));
+            run.skip(envelope.id(), envelope.type());
             return;
         }
 
@@ -82,32 +88,18 @@ public class ConsumeService {
 
         int attemptNumber = known.map(LedgerEntry::attempts).orElse(0) + 1;
         Instant started = Instant.now();
-        long startNanos = System.nanoTime();
-        try {
-            run(handler, payload, new MessageContext(envelope.id(), envelope.type(), envelope.destination(),
-                    attemptNumber, envelope.deliveryCount() > 1, envelope.properties()));
-        } catch (Exception e) {
-            if (DatabaseOutage.isConnectionLoss(e)) {
-                // Not the handler's fault and nothing can be recorded now: roll back, the consumer waits.
-                throw new IllegalStateException("the database went away while " + envelope.id() + " was handled", e);
-            }
-            LOG.warnf("Handler of %s (%s) failed on attempt %d: %s", envelope.id(), envelope.type(), attemptNumber,
-                    Errors.describe(e));
-            writes.rollBack();
-            recordFailure(envelope, started, e);
-            consumed.fire(new Consumed(envelope.id(), envelope.type(), Consumed.Outcome.FAILED,
-                    System.nanoTime() - startNanos));
+        MessageContext context = new MessageContext(envelope.id(), envelope.type(), envelope.destination(),
+                attemptNumber, envelope.deliveryCount() > 1, envelope.properties());
+        long handlerNanos = run.run(envelope.id(), envelope.type(), "handler", attemptNumber,
+                () -> handle(handler, payload, context), failure -> failures.record(envelope, started, NODE, failure));
+        if (handlerNanos < 0) {
             return;
         }
-
-        long handlerNanos = System.nanoTime() - startNanos;
         LedgerEntry entry = known.orElseGet(() -> firstSight(envelope, started));
         Attempt attempt = entry.startAttempt(envelope.attemptKind(), started, NODE);
         entry.succeeded(attempt, Change.system("handled on attempt " + attempt.number()), Instant.now());
-        LedgerFlush.Flushed flushed = writes.flush(envelope.id());
-        if (flushed == LedgerFlush.Flushed.WRITTEN) {
-            consumed.fire(new Consumed(envelope.id(), envelope.type(), Consumed.Outcome.HANDLED, handlerNanos));
-        } else if (flushed == LedgerFlush.Flushed.REFUSED) {
+        if (run.finish(new Consumed(envelope.id(), envelope.type(), Consumed.Outcome.HANDLED, handlerNanos))
+                == LedgerFlush.Flushed.REFUSED) {
             recordRefusal(envelope);
         }
     }
@@ -121,11 +113,8 @@ public class ConsumeService {
         Attempt attempt = entry.startAttempt(envelope.attemptKind(), now, NODE);
         entry.failed(attempt, AttemptOutcome.REJECTED, "rejected", reason, Change.system("rejected: " + reason), now);
         deadLetters.forward(message, envelope.id(), reason);
-        LedgerFlush.Flushed flushed = writes.flush(envelope.id());
-        if (flushed == LedgerFlush.Flushed.WRITTEN) {
-            consumed.fire(new Consumed(envelope.id(), envelope.type(), Consumed.Outcome.REJECTED, 0,
-                    envelope.rejection()));
-        } else if (flushed == LedgerFlush.Flushed.REFUSED) {
+        if (run.finish(new Consumed(envelope.id(), envelope.type(), Consumed.Outcome.REJECTED, 0, envelope.rejection()))
+                == LedgerFlush.Flushed.REFUSED) {
             recordRefusal(envelope);
         }
     }
@@ -147,32 +136,15 @@ public class ConsumeService {
         }
     }
 
-    private void recordFailure(Envelope envelope, Instant started, Exception error) {
-        try {
-            failures.record(envelope, started, NODE, error);
-        } catch (RuntimeException recordingFailed) {
-            // The message is redelivered anyway and the next attempt records again; the broker
-            // dead-letters it after its last attempt, so it is not lost.
-            LOG.errorf("Could not record the failed attempt of %s: %s", envelope.id(),
-                    Errors.describe(recordingFailed));
-        }
-    }
-
     @SuppressWarnings("unchecked")
-    private static <T> void run(MessageHandler<T> handler, Object payload, MessageContext context) throws Exception {
+    private static <T> void handle(MessageHandler<T> handler, Object payload, MessageContext context) throws Exception {
         handler.handle((T) payload, context);
     }
 
     /** A message the ledger has not seen: its new PENDING entry, added to the ledger. */
     private LedgerEntry firstSight(Envelope envelope, Instant now) {
-        LedgerEntry created = newEntry(envelope, now);
+        LedgerEntry created = envelope.newEntry(now);
         ledger.add(created);
         return created;
-    }
-
-    static LedgerEntry newEntry(Envelope envelope, Instant now) {
-        return new LedgerEntry(envelope.id(), envelope.type(), envelope.destination(), envelope.body(),
-                envelope.propertiesJson(), envelope.jmsMessageId(), now,
-                Change.system("first seen on " + envelope.destination()));
     }
 }

@@ -1,6 +1,7 @@
 package dev.rewind.consume;
 
 import dev.rewind.api.RewindQueues;
+import dev.rewind.failure.Errors;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
 import jakarta.ejb.TransactionAttribute;

@@ -5,7 +5,7 @@ import dev.rewind.api.IllegalTransitionException;
 import dev.rewind.api.JobState;
 import dev.rewind.api.RefusedException;
 import dev.rewind.api.UnknownMessageException;
-import dev.rewind.consume.Errors;
+import dev.rewind.failure.Errors;
 import dev.rewind.ledger.Change;
 import dev.rewind.ledger.Ledger;
 import dev.rewind.metrics.ChunkCommitted;

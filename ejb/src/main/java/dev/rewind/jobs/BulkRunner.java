@@ -1,6 +1,6 @@
 package dev.rewind.jobs;
 
-import dev.rewind.consume.Errors;
+import dev.rewind.failure.Errors;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,7 +1,7 @@
 package dev.rewind.metrics;
 
-import dev.rewind.consume.Consumed;
-import dev.rewind.consume.HandlerRegistry;
+import dev.rewind.handling.Consumed;
+import dev.rewind.handling.HandlerRegistry;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;

@@ -15,6 +15,7 @@ import dev.rewind.api.RewindRemote;
 import dev.rewind.api.Roles;
 import dev.rewind.api.SendRequest;
 import dev.rewind.api.UnknownMessageException;
+import dev.rewind.failure.DatabaseFailure;
 import dev.rewind.jobs.BulkJobs;
 import dev.rewind.jobs.BulkRunner;
 import dev.rewind.ledger.Change;
@@ -172,7 +173,7 @@ public class RewindService implements Rewind, RewindRemote {
             try {
                 return operation.get();
             } catch (EJBException e) {
-                if (attempt >= ATTEMPTS || !Conflicts.isRetryable(e)) {
+                if (attempt >= ATTEMPTS || !DatabaseFailure.isConflict(e)) {
                     throw e;
                 }
                 LOG.debugf("Retrying after a conflict (attempt %d): %s", attempt, e);

@@ -1,7 +1,7 @@
 package dev.rewind.revoke;
 
 import dev.rewind.api.RewindQueues;
-import dev.rewind.consume.Errors;
+import dev.rewind.failure.Errors;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
 import jakarta.ejb.TransactionAttribute;

@@ -5,7 +5,7 @@ import dev.rewind.api.RefusedException;
 import dev.rewind.api.RewindQueues;
 import dev.rewind.api.Status;
 import dev.rewind.broker.BrokerQueues;
-import dev.rewind.consume.HandlerRegistry;
+import dev.rewind.handling.HandlerRegistry;
 import dev.rewind.ledger.Change;
 import dev.rewind.ledger.Ledger;
 import dev.rewind.ledger.LedgerEntry;

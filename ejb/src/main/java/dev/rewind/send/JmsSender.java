@@ -3,7 +3,7 @@ package dev.rewind.send;
 import dev.rewind.api.RefusedException;
 import dev.rewind.api.RewindHeaders;
 import dev.rewind.api.RewindQueues;
-import dev.rewind.consume.PropertiesJson;
+import dev.rewind.message.PropertiesJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSContext;

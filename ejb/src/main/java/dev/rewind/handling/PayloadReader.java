@@ -1,8 +1,8 @@
-package dev.rewind.consume;
+package dev.rewind.handling;
 
+import dev.rewind.failure.Errors;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.jboss.logging.Logger;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
@@ -12,6 +12,7 @@ import jakarta.validation.Validator;
 import java.util.Comparator;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
 
 /** Reads a JSON body into a handler's payload type and validates it, with errors a sender can act on. */
 @ApplicationScoped

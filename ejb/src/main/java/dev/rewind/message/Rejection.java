@@ -1,4 +1,4 @@
-package dev.rewind.consume;
+package dev.rewind.message;
 
 /**
  * Why Rewind refused a message without running a handler: the {@code reason} tag of the

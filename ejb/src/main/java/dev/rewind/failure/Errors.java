@@ -1,4 +1,4 @@
-package dev.rewind.consume;
+package dev.rewind.failure;
 
 import jakarta.ejb.EJBException;
 import java.lang.reflect.InvocationTargetException;

@@ -1,10 +1,12 @@
-package dev.rewind.consume;
+package dev.rewind.handling;
 
 import dev.rewind.api.AttemptOutcome;
+import dev.rewind.failure.Errors;
 import dev.rewind.ledger.Attempt;
 import dev.rewind.ledger.Change;
 import dev.rewind.ledger.Ledger;
 import dev.rewind.ledger.LedgerEntry;
+import dev.rewind.message.Envelope;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -74,7 +76,7 @@ public class FailureRecorder {
     /** The message's entry, locked, created on first sight; null when it no longer awaits its handler. */
     private LedgerEntry awaitingHandler(Envelope envelope, Instant now) {
         LedgerEntry entry = ledger.findLocked(envelope.id()).orElseGet(() -> {
-            LedgerEntry created = ConsumeService.newEntry(envelope, now);
+            LedgerEntry created = envelope.newEntry(now);
             ledger.add(created);
             return created;
         });

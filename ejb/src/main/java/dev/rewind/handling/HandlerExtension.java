@@ -1,4 +1,4 @@
-package dev.rewind.consume;
+package dev.rewind.handling;
 
 import dev.rewind.spi.MessageHandler;
 import dev.rewind.spi.MessageType;

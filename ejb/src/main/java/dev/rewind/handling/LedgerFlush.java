@@ -1,6 +1,7 @@
-package dev.rewind.consume;
+package dev.rewind.handling;
 
-import dev.rewind.ledger.DatabaseFailure;
+import dev.rewind.failure.DatabaseFailure;
+import dev.rewind.failure.Errors;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;

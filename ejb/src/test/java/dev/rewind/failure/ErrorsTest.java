@@ -1,4 +1,4 @@
-package dev.rewind.consume;
+package dev.rewind.failure;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

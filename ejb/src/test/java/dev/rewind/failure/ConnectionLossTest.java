@@ -1,4 +1,4 @@
-package dev.rewind.consume;
+package dev.rewind.failure;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,20 +11,20 @@ import java.sql.SQLTransientConnectionException;
 import org.hibernate.exception.JDBCConnectionException;
 import org.junit.jupiter.api.Test;
 
-class DatabaseOutageTest {
+class ConnectionLossTest {
 
     @Test
     void aRefusedConnectionDeepInTheChainIsAnOutage() {
         SQLException refused = new SQLException("Connection to localhost:5433 refused", "08001");
         Exception pool = new SQLException("IJ031084: Unable to create connection", null, refused);
-        assertTrue(DatabaseOutage.isConnectionLoss(new PersistenceException("could not prepare", pool)));
+        assertTrue(DatabaseFailure.isConnectionLoss(new PersistenceException("could not prepare", pool)));
     }
 
     @Test
     void theConnectionExceptionsOfJdbcHibernateAndThePoolAreOutages() {
-        assertTrue(DatabaseOutage.isConnectionLoss(new SQLTransientConnectionException("timeout")));
-        assertTrue(DatabaseOutage.isConnectionLoss(new JDBCConnectionException("gone", new SQLException("x"))));
-        assertTrue(DatabaseOutage.isConnectionLoss(new IllegalStateException(
+        assertTrue(DatabaseFailure.isConnectionLoss(new SQLTransientConnectionException("timeout")));
+        assertTrue(DatabaseFailure.isConnectionLoss(new JDBCConnectionException("gone", new SQLException("x"))));
+        assertTrue(DatabaseFailure.isConnectionLoss(new IllegalStateException(
                 new ResourceException("IJ000453: Unable to get managed connection"))));
     }
 
@@ -32,17 +32,17 @@ class DatabaseOutageTest {
     void aServerShuttingDownUnderAStatementIsAnOutage() {
         // What a handler's query gets when PostgreSQL stops (pg_ctl stop -m fast) while it runs.
         SQLException shutdown = new SQLException("FATAL: terminating connection due to administrator command", "57P01");
-        assertTrue(DatabaseOutage.isConnectionLoss(new PersistenceException("JDBC exception executing SQL", shutdown)));
-        assertTrue(DatabaseOutage.isConnectionLoss(new SQLException("the database system is starting up", "57P03")));
+        assertTrue(DatabaseFailure.isConnectionLoss(new PersistenceException("JDBC exception executing SQL", shutdown)));
+        assertTrue(DatabaseFailure.isConnectionLoss(new SQLException("the database system is starting up", "57P03")));
     }
 
     @Test
     void handlerErrorsAndConflictsAreNotOutages() {
-        assertFalse(DatabaseOutage.isConnectionLoss(new IllegalArgumentException("there is no account 'carol'")));
-        assertFalse(DatabaseOutage.isConnectionLoss(new OptimisticLockException("changed")));
-        assertFalse(DatabaseOutage.isConnectionLoss(new PersistenceException(
+        assertFalse(DatabaseFailure.isConnectionLoss(new IllegalArgumentException("there is no account 'carol'")));
+        assertFalse(DatabaseFailure.isConnectionLoss(new OptimisticLockException("changed")));
+        assertFalse(DatabaseFailure.isConnectionLoss(new PersistenceException(
                 new SQLException("duplicate key value violates unique constraint", "23505"))));
-        assertFalse(DatabaseOutage.isConnectionLoss(new SQLException("no state")));
-        assertFalse(DatabaseOutage.isConnectionLoss(new SQLException("canceling statement due to statement timeout", "57014")));
+        assertFalse(DatabaseFailure.isConnectionLoss(new SQLException("no state")));
+        assertFalse(DatabaseFailure.isConnectionLoss(new SQLException("canceling statement due to statement timeout", "57014")));
     }
 }

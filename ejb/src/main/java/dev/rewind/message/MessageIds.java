@@ -1,4 +1,4 @@
-package dev.rewind.consume;
+package dev.rewind.message;
 
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package dev.rewind.ledger;
+package dev.rewind.failure;
 
 import jakarta.persistence.LockTimeoutException;
 import jakarta.persistence.OptimisticLockException;
@@ -43,6 +43,16 @@ public enum DatabaseFailure {
      * its own above it); otherwise the first SQL state decides, then Hibernate's and JPA's lock and
      * version exceptions.
      */
+    /** A lost or refused database connection anywhere in the cause chain. */
+    public static boolean isConnectionLoss(Throwable failure) {
+        return of(failure) == CONNECTION;
+    }
+
+    /** Another transaction changed the same rows: worth one more try. */
+    public static boolean isConflict(Throwable failure) {
+        return of(failure) == CONFLICT;
+    }
+
     public static DatabaseFailure of(Throwable failure) {
         DatabaseFailure byState = null;
         boolean optimistic = false;

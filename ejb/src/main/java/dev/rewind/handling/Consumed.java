@@ -1,5 +1,6 @@
-package dev.rewind.consume;
+package dev.rewind.handling;
 
+import dev.rewind.message.Rejection;
 import java.util.UUID;
 
 /**

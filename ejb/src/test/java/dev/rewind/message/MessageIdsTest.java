@@ -1,4 +1,4 @@
-package dev.rewind.consume;
+package dev.rewind.message;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package dev.rewind.consume;
+package dev.rewind.outage;
 
 import jakarta.interceptor.InterceptorBinding;
 import java.lang.annotation.ElementType;

@@ -1,4 +1,4 @@
-package dev.rewind.consume;
+package dev.rewind.outage;
 
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;

@@ -1,7 +1,8 @@
-package dev.rewind.consume;
+package dev.rewind.message;
 
 import dev.rewind.api.AttemptKind;
 import dev.rewind.api.RewindHeaders;
+import dev.rewind.ledger.Change;
 import dev.rewind.ledger.LedgerEntry;
 import dev.rewind.ledger.StorableText;
 import jakarta.jms.BytesMessage;
@@ -14,6 +15,7 @@ import jakarta.jms.Queue;
 import jakarta.jms.StreamMessage;
 import jakarta.jms.TextMessage;
 import jakarta.jms.Topic;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
@@ -179,5 +181,11 @@ public record Envelope(UUID id, String type, String destination, String body, Ma
 
     private static String abbreviate(String text) {
         return text.length() <= 80 ? text : text.substring(0, 77) + "...";
+    }
+
+    /** The PENDING entry of a message the ledger has not seen, first seen now on its queue. */
+    public LedgerEntry newEntry(Instant now) {
+        return new LedgerEntry(id(), type(), destination(), body(), propertiesJson(), jmsMessageId(), now,
+                Change.system("first seen on " + destination()));
     }
 }

@@ -1,6 +1,7 @@
-package dev.rewind.consume;
+package dev.rewind.outage;
 
-import dev.rewind.ledger.DatabaseFailure;
+import dev.rewind.failure.DatabaseFailure;
+import dev.rewind.failure.Errors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -49,7 +50,7 @@ public class DatabaseOutage {
 
     /** Looks at a consumer's failure; true (and consumers wait from now on) when it is the database going away. */
     public boolean noteFailure(Throwable failure) {
-        if (!isConnectionLoss(failure)) {
+        if (!DatabaseFailure.isConnectionLoss(failure)) {
             return false;
         }
         if (down.compareAndSet(false, true)) {
@@ -59,8 +60,4 @@ public class DatabaseOutage {
         return true;
     }
 
-    /** A lost or refused database connection anywhere in the cause chain (see {@link DatabaseFailure#CONNECTION}). */
-    public static boolean isConnectionLoss(Throwable failure) {
-        return DatabaseFailure.of(failure) == DatabaseFailure.CONNECTION;
-    }
 }

@@ -1,4 +1,4 @@
-package dev.rewind.consume;
+package dev.rewind.message;
 
 import dev.rewind.ledger.LedgerEntry;
 import dev.rewind.ledger.StorableText;

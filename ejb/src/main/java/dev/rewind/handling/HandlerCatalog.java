@@ -1,4 +1,4 @@
-package dev.rewind.consume;
+package dev.rewind.handling;
 
 import java.util.ArrayList;
 import java.util.Collections;
