@@ -112,7 +112,7 @@ final class Race {
                 s -> s.getOrDefault("PROCESSED", 0L) == survivors && s.getOrDefault("REVOKED", 0L) == revoked.size());
 
         int withdrawn = 0;
-        int tombstones = 0;
+        Set<UUID> tombstones = new HashSet<>();
         int compensated = 0;
         for (UUID id : revoked) {
             EntryView entry = entries.find(id).orElseThrow();
@@ -125,8 +125,7 @@ final class Race {
             if (path.equals(List.of(Status.PENDING, Status.REVOKED))) {
                 withdrawn++;
                 if (entry.history().get(0).reason().equals("revoked before it arrived")) {
-                    tombstones++;
-                    assertTrue(revokedFirst.contains(id), "a tombstone for a message that was sent before its revoke: " + id);
+                    tombstones.add(id);
                 }
                 assertEquals(0, handled, "withdrawn, so never handled: " + id);
                 assertTrue(!outcomes.contains(Consumed.Outcome.HANDLED), "withdrawn but handled: " + id + " " + outcomes);
@@ -140,8 +139,10 @@ final class Race {
             }
         }
         LOG.infof("Race: %d revoked, %d withdrawn before they ran (%d of them tombstones), %d compensated after",
-                revoked.size(), withdrawn, tombstones, compensated);
-        assertEquals(revokedFirst.size(), tombstones, "every revoke of a message not yet sent left a tombstone");
+                revoked.size(), withdrawn, tombstones.size(), compensated);
+        // A revoke sent before its message leaves a tombstone; so may one that beat the consumer to it.
+        assertTrue(tombstones.containsAll(revokedFirst), "every revoke of a message not yet sent left a tombstone: "
+                + revokedFirst.stream().filter(id -> !tombstones.contains(id)).toList());
         assertTrue(withdrawn > 0 && compensated > 0, "both sides of the race were exercised");
 
         Map<String, Long> expected = new HashMap<>();
