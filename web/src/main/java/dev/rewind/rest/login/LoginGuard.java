@@ -68,11 +68,12 @@ public class LoginGuard implements ServletExtension {
                         "too many failed logins from this address; try again in " + blocked + " s");
                 return;
             }
-            exchange.addExchangeCompleteListener((done, proceed) -> {
-                if (done.getStatusCode() == 401) {
+            // Counted when the 401 is committed, before a byte of it is sent: a client cannot have read its
+            // answer (and sent the next guess) before the failure counts.
+            exchange.addResponseCommitListener(answered -> {
+                if (answered.getStatusCode() == 401) {
                     failures.failed(address, System.nanoTime());
                 }
-                proceed.proceed();
             });
             next.handleRequest(exchange);
         }
