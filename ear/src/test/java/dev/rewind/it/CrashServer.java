@@ -36,8 +36,14 @@ final class CrashServer implements AutoCloseable {
     private final HttpClient http = HttpClient.newHttpClient();
     private Process process;
 
-    /** Copies the EAR into the deployment folder; every start deploys it. */
-    void install() throws IOException {
+    /** Copies the EAR into the deployment folder (every start deploys it), on an empty ledger database of its own. */
+    void install() throws IOException, InterruptedException {
+        ProcessBuilder fresh = new ProcessBuilder("bash", System.getProperty("rewind.test.db.control"), "fresh-database",
+                "rewind_crash").inheritIO();
+        fresh.environment().put("PGPORT", System.getProperty("rewind.test.db.port"));
+        if (fresh.start().waitFor() != 0) {
+            throw new IllegalStateException("could not create the crash test's database rewind_crash");
+        }
         Path deployments = home.resolve("standalone/deployments");
         try (var old = Files.list(deployments)) {
             for (Path marker : old.filter(p -> p.getFileName().toString().startsWith("rewind.ear.")).toList()) {
