@@ -51,8 +51,8 @@ class ApiIT {
         try (RewindSender sender = new RewindSender(Http.JMS_URL, "rewind-app", "rewind-app-pw")) {
             sender.send("account.opened", "{\"id\":\"" + alice + "\",\"balance\":10000}", UUID.randomUUID());
             sender.send("account.opened", "{\"id\":\"" + bob + "\",\"balance\":0}", UUID.randomUUID());
-            awaitStatus("/example/accounts/" + bob, 200);
-            assertEquals(200, http.send("PUT", "/example/accounts/" + bob + "/frozen", "operator", "operator-pw",
+            awaitStatus(Http.ACCOUNTS + "/" + bob, 200);
+            assertEquals(200, http.send("PUT", Http.ACCOUNTS + "/" + bob + "/frozen", "operator", "operator-pw",
                     "true", null, null).statusCode());
             sender.send("transfer.requested", transfer(alice, bob, 100), failing);
             for (int i = 0; i < 30; i++) {
@@ -73,7 +73,7 @@ class ApiIT {
         assertTrue(counts.getJsonObject("byStatus").getInt("FAILED") >= 31, counts.toString());
 
         // The fix, then a replay of one message: the history names the operator.
-        http.send("PUT", "/example/accounts/" + bob + "/frozen", "operator", "operator-pw", "false", null, null);
+        http.send("PUT", Http.ACCOUNTS + "/" + bob + "/frozen", "operator", "operator-pw", "false", null, null);
         HttpResponse<String> replay = http.post("/entries/" + failing + "/replay", "operator",
                 "{\"reason\":\"bob unfrozen\"}");
         assertEquals(200, replay.statusCode(), replay.body());
@@ -99,7 +99,7 @@ class ApiIT {
                 j -> !"RUNNING".equals(j.getString("state")));
         assertEquals("COMPLETED", finished.getString("state"));
         assertEquals(30, finished.getInt("done"));
-        Await.until("bob received 130, each transfer once", WAIT, () -> http.getJson("/example/accounts/" + bob, "viewer").getInt("balance"),
+        Await.until("bob received 130, each transfer once", WAIT, () -> http.getJson(Http.ACCOUNTS + "/" + bob, "viewer").getInt("balance"),
                 b -> b == 130);
 
         // Revoke a processed transfer sent through the API: the compensation restores the balances.
@@ -108,13 +108,13 @@ class ApiIT {
         assertEquals(201, sent.statusCode(), sent.body());
         assertTrue(sent.headers().firstValue("Location").orElseThrow().endsWith("/entries/" + revoked));
         await("/entries/" + revoked, e -> "PROCESSED".equals(e.getString("status")));
-        assertEquals(630, http.getJson("/example/accounts/" + bob, "viewer").getInt("balance"));
+        assertEquals(630, http.getJson(Http.ACCOUNTS + "/" + bob, "viewer").getInt("balance"));
         HttpResponse<String> revoke = http.post("/entries/" + revoked + "/revoke", "operator",
                 "{\"reason\":\"customer cancelled\"}");
         assertEquals(200, revoke.statusCode(), revoke.body());
         await("/entries/" + revoked, e -> "REVOKED".equals(e.getString("status")));
-        assertEquals(130, http.getJson("/example/accounts/" + bob, "viewer").getInt("balance"));
-        assertEquals(10000 - 130, http.getJson("/example/accounts/" + alice, "viewer").getInt("balance"));
+        assertEquals(130, http.getJson(Http.ACCOUNTS + "/" + bob, "viewer").getInt("balance"));
+        assertEquals(10000 - 130, http.getJson(Http.ACCOUNTS + "/" + alice, "viewer").getInt("balance"));
     }
 
     @Test
@@ -198,7 +198,7 @@ class ApiIT {
             sender.send("account.opened", "{\"id\":\"" + account + "\",\"balance\":100}", opened);
             await("/entries/" + opened, e -> "PROCESSED".equals(e.getString("status")));
             sender.send("account.opened", "{\"id\":\"" + account + "-2\",\"balance\":100}", UUID.randomUUID());
-            awaitStatus("/example/accounts/" + account + "-2", 200);
+            awaitStatus(Http.ACCOUNTS + "/" + account + "-2", 200);
             sender.send("transfer.requested", transfer(account, account + "-2", 1), processed);
         }
         await("/entries/" + processed, e -> "PROCESSED".equals(e.getString("status")));
@@ -206,7 +206,7 @@ class ApiIT {
         assertEquals(200, http.post("/entries/" + tombstone + "/revoke", "operator", "{\"reason\":\"never\"}").statusCode());
 
         List<String> watched = List.of("/entries/" + processed, "/entries/" + opened, "/entries/" + tombstone,
-                "/example/accounts/" + account, "/stats");
+                Http.ACCOUNTS + "/" + account, "/stats");
         List<String> before = watched.stream().map(p -> http.get(p, "viewer").body()).toList();
 
         String p = "/entries/" + processed;

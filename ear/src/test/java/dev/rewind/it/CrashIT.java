@@ -396,13 +396,13 @@ class CrashIT {
     }
 
     private static void freeze(String account, boolean frozen) {
-        HttpResponse<String> response = http.send("PUT", "/example/accounts/" + account + "/frozen", "operator",
+        HttpResponse<String> response = http.send("PUT", Http.ACCOUNTS + "/" + account + "/frozen", "operator",
                 "operator-pw", String.valueOf(frozen), null, null);
         assertEquals(200, response.statusCode(), response.body());
     }
 
     private static long balance(String account) {
-        return http.getJson("/example/accounts/" + account, "viewer").getJsonNumber("balance").longValue();
+        return http.getJson(Http.ACCOUNTS + "/" + account, "viewer").getJsonNumber("balance").longValue();
     }
 
     private static JsonObject entry(UUID id) {

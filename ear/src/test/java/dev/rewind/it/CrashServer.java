@@ -7,13 +7,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 
 /**
  * The test server run as a plain process, so a test can kill it: started with {@code standalone.sh}, the EAR
@@ -36,7 +36,7 @@ final class CrashServer implements AutoCloseable {
     private final HttpClient http = HttpClient.newHttpClient();
     private Process process;
 
-    /** Copies the EAR into the deployment folder (every start deploys it), on an empty ledger database of its own. */
+    /** Puts the EAR into the deployment folder (every start deploys it), on an empty ledger database of its own. */
     void install() throws IOException, InterruptedException {
         ProcessBuilder fresh = new ProcessBuilder("bash", System.getProperty("rewind.test.db.control"), "fresh-database",
                 "rewind_crash").inheritIO();
@@ -50,8 +50,8 @@ final class CrashServer implements AutoCloseable {
                 Files.delete(marker);
             }
         }
-        Files.copy(Path.of(System.getProperty("rewind.test.ear")), deployments.resolve("rewind.ear"),
-                StandardCopyOption.REPLACE_EXISTING);
+        // The product EAR with the example added, as the Arquillian suite deploys it.
+        Deployments.ear().as(ZipExporter.class).exportTo(deployments.resolve("rewind.ear").toFile(), true);
         Files.createDirectories(rule.getParent());
         for (Halt halt : Halt.values()) {
             Files.deleteIfExists(armed(halt));

@@ -3,26 +3,58 @@ package dev.rewind.it;
 import java.io.File;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.EmptyAsset;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.jboss.shrinkwrap.api.spec.JavaArchive;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
 
-/** The real EAR the build made, with the test classes added as a library and nothing else changed. */
+/** The real EAR the build made, with the example domain and the test classes added, nothing else changed. */
 public final class Deployments {
 
     private Deployments() {
     }
 
+    /**
+     * The product EAR the build made (Rewind without any handler), with the example domain added the way a
+     * user adds theirs: its handlers' library in lib/ and its web module listed in application.xml.
+     */
     static EnterpriseArchive ear() {
+        EnterpriseArchive ear = withExampleHandlers();
+        WebArchive web = ShrinkWrap.create(ZipImporter.class, EXAMPLE_WAR)
+                .importFrom(new File(System.getProperty("rewind.test.example.war"))).as(WebArchive.class);
+        return ear.addAsModule(web).setApplicationXML(new StringAsset(withExampleModule(ear)));
+    }
+
+    /**
+     * The product EAR with the example's handlers only, for tests that run in the server: Arquillian adds
+     * its test servlet to the one web module of the EAR (Rewind's), so the example's is left out.
+     */
+    static EnterpriseArchive withExampleHandlers() {
         File built = new File(System.getProperty("rewind.test.ear", "target/rewind.ear"));
-        return ShrinkWrap.create(ZipImporter.class, "rewind.ear").importFrom(built).as(EnterpriseArchive.class);
+        JavaArchive handlers = ShrinkWrap.create(ZipImporter.class, "rewind-example.jar")
+                .importFrom(new File(System.getProperty("rewind.test.example.jar"))).as(JavaArchive.class);
+        return ShrinkWrap.create(ZipImporter.class, "rewind.ear").importFrom(built).as(EnterpriseArchive.class)
+                .addAsLibrary(handlers);
+    }
+
+    private static final String EXAMPLE_WAR = "rewind-example-web.war";
+
+    private static String withExampleModule(EnterpriseArchive ear) {
+        try (var in = ear.get("META-INF/application.xml").getAsset().openStream()) {
+            String xml = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            return xml.replace("</application>", "  <module>\n    <web>\n      <web-uri>" + EXAMPLE_WAR
+                    + "</web-uri>\n      <context-root>/rewind-example</context-root>\n    </web>\n  </module>\n</application>");
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static EnterpriseArchive earWithTests(Class<?>... testClasses) {
         JavaArchive tests = ShrinkWrap.create(JavaArchive.class, "rewind-tests.jar")
                 .addClasses(testClasses)
                 .addAsManifestResource(EmptyAsset.INSTANCE, "beans.xml");
-        return withTestBeans(ear().addAsLibrary(tests));
+        return withTestBeans(withExampleHandlers().addAsLibrary(tests));
     }
 
     /**
@@ -41,7 +73,7 @@ public final class Deployments {
         JavaArchive bench = ShrinkWrap.create(JavaArchive.class, "rewind-bench.jar")
                 .addClasses(benchClasses)
                 .addAsManifestResource(EmptyAsset.INSTANCE, "beans.xml");
-        return withEjbClasses(withTestBeans(ear().addAsLibrary(bench)), ejbClasses);
+        return withEjbClasses(withTestBeans(withExampleHandlers().addAsLibrary(bench)), ejbClasses);
     }
 
     private static EnterpriseArchive withEjbClasses(EnterpriseArchive ear, Class<?>... classes) {

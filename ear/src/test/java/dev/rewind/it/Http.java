@@ -19,6 +19,8 @@ final class Http {
     static final int OFFSET = Integer.getInteger("rewind.test.port-offset", 100);
     static final String BASE = "http://localhost:" + (8080 + OFFSET);
     static final String API = BASE + "/rewind/api";
+    /** The example domain's accounts (its own web module). */
+    static final String ACCOUNTS = BASE + "/rewind-example/api/accounts";
     static final String MANAGEMENT = "http://localhost:" + (9990 + OFFSET);
     /** Where other applications send: WildFly's HTTP port (embedded broker), or the standalone broker with -Pproduction. */
     static final String JMS_URL = System.getProperty("rewind.test.jms-url", "").isBlank()

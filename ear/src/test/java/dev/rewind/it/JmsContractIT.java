@@ -101,14 +101,14 @@ class JmsContractIT {
         assertEquals(400, badStatus.statusCode());
         assertTrue(json(badStatus).getString("detail").startsWith("unknown status 'DONE'"));
 
-        HttpResponse<String> viewerFreezing = http.send(HttpRequest.newBuilder(URI.create(API + "/example/accounts/x/frozen"))
+        HttpResponse<String> viewerFreezing = http.send(HttpRequest.newBuilder(URI.create(Http.ACCOUNTS + "/x/frozen"))
                 .header("Authorization", basic("viewer", "viewer-pw")).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString("true")).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(403, viewerFreezing.statusCode());
     }
 
     private String account(String id) {
-        return "/example/accounts/" + id;
+        return Http.ACCOUNTS + "/" + id;
     }
 
     private void awaitStatus(String path, int status) {
@@ -125,7 +125,7 @@ class JmsContractIT {
 
     private HttpResponse<String> get(String path, String user, String password) {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create(API + path)).header("Authorization", basic(user, password))
+            return http.send(HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : API + path)).header("Authorization", basic(user, password))
                     .build(), HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {
             throw new IllegalStateException(e);

@@ -1,17 +1,22 @@
 package dev.rewind.example;
 
-import jakarta.ejb.Stateless;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
 
-/** The demo accounts: open, look at, freeze, and move money between them. */
-@Stateless
+/**
+ * The demo accounts: open, look at, freeze, and move money between them. Called by the handlers inside the
+ * consumer's transaction, and by the example's REST resource in a transaction of its own.
+ */
+@ApplicationScoped
+@Transactional
 public class Accounts {
 
-    @PersistenceContext(unitName = "rewind")
+    @PersistenceContext(unitName = "example")
     EntityManager em;
 
     public Account open(String id, long balance) {

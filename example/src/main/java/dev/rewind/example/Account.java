@@ -8,7 +8,7 @@ import jakarta.persistence.Version;
 
 /** A demo bank account; amounts are in cents. */
 @Entity
-@Table(name = "example_account")
+@Table(name = "demo_account")
 public class Account {
 
     @Id

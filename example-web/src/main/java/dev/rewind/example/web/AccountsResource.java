@@ -1,4 +1,4 @@
-package dev.rewind.rest;
+package dev.rewind.example.web;
 
 import dev.rewind.api.Roles;
 import dev.rewind.example.Account;
@@ -15,7 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 
 /** The example domain's accounts, so a new user can see transfers take effect and be undone. */
-@Path("/example/accounts")
+@Path("/accounts")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.VIEWER, Roles.OPERATOR})
 public class AccountsResource {
@@ -39,7 +39,7 @@ public class AccountsResource {
     @Path("/{id}")
     public AccountView one(@PathParam("id") String id) {
         return accounts.find(id).map(AccountView::of)
-                .orElseThrow(() -> Problem.notFound("no account '" + id + "'"));
+                .orElseThrow(() -> Problems.notFound("no account '" + id + "'"));
     }
 
     /** Freezes ({@code true}) or unfreezes ({@code false}) an account: transfers touching a frozen one fail. */
@@ -51,11 +51,11 @@ public class AccountsResource {
         // The JSON literal itself, read strictly: JSON-B would take 1 or "yes" for a boolean.
         String literal = body == null ? "" : body.strip();
         if (!literal.equals("true") && !literal.equals("false")) {
-            throw Problem.badRequest("send true or false as the JSON body");
+            throw Problems.badRequest("send true or false as the JSON body");
         }
         boolean frozen = literal.equals("true");
         if (accounts.find(id).isEmpty()) {
-            throw Problem.notFound("no account '" + id + "'");
+            throw Problems.notFound("no account '" + id + "'");
         }
         accounts.setFrozen(id, frozen);
         return one(id);
