@@ -4,6 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rewind.it.support.Await;
+import dev.rewind.it.support.Deployments;
+import dev.rewind.it.support.Http;
+import dev.rewind.it.support.TestSupport;
+import dev.rewind.it.support.TestSupportRemote;
 import dev.rewind.sender.RewindSender;
 import jakarta.json.JsonObject;
 import java.net.URLEncoder;

@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rewind.it.support.AsOperator;
+import dev.rewind.it.support.Await;
+import dev.rewind.it.support.Deployments;
+import dev.rewind.it.support.TestSupport;
 import dev.rewind.api.BulkKind;
 import dev.rewind.api.BulkRequest;
 import dev.rewind.api.EntryFilter;

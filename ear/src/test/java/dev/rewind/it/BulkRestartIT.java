@@ -3,6 +3,10 @@ package dev.rewind.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rewind.it.support.Await;
+import dev.rewind.it.support.Deployments;
+import dev.rewind.it.support.TestSupport;
+import dev.rewind.it.support.TestSupportRemote;
 import dev.rewind.api.BulkKind;
 import dev.rewind.api.BulkRequest;
 import dev.rewind.api.EntryFilter;

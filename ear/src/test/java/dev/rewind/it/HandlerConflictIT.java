@@ -3,6 +3,8 @@ package dev.rewind.it;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rewind.it.support.Deployments;
+import dev.rewind.it.support.SecondTransferHandler;
 import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -36,7 +38,7 @@ class HandlerConflictIT {
         Exception failed = assertThrows(Exception.class, () -> deployer.deploy("conflict"));
         String message = describe(failed);
         assertTrue(message.contains("JMSType 'transfer.requested' has 2 handlers")
-                        && message.contains("dev.rewind.it.SecondTransferHandler")
+                        && message.contains("dev.rewind.it.support.SecondTransferHandler")
                         && message.contains("dev.rewind.example.TransferRequestedHandler"), message);
     }
 

@@ -3,6 +3,9 @@ package dev.rewind.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rewind.it.support.Await;
+import dev.rewind.it.support.Deployments;
+import dev.rewind.it.support.Http;
 import dev.rewind.message.MessageIds;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.JMSContext;

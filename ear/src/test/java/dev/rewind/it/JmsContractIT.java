@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rewind.it.support.Await;
+import dev.rewind.it.support.Deployments;
+import dev.rewind.it.support.Http;
 import dev.rewind.sender.RewindSender;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;

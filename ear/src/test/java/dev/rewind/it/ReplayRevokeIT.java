@@ -4,6 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rewind.it.support.AsOperator;
+import dev.rewind.it.support.Await;
+import dev.rewind.it.support.Bank;
+import dev.rewind.it.support.ConsumptionProbe;
+import dev.rewind.it.support.Deployments;
+import dev.rewind.it.support.TestSupport;
 import dev.rewind.api.AttemptKind;
 import dev.rewind.api.AttemptOutcome;
 import dev.rewind.api.AttemptView;

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rewind.it.support.AsOperator;
+import dev.rewind.it.support.Deployments;
+import dev.rewind.it.support.TestSupport;
 import dev.rewind.api.EntryView;
 import dev.rewind.api.ReplayRefusedException;
 import dev.rewind.api.Rewind;

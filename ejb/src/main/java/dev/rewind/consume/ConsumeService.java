@@ -35,7 +35,7 @@ import org.jboss.logging.Logger;
  * handler runs is also what lets {@link FailureRecorder} write the entry in its own transaction.
  */
 @ApplicationScoped
-public class ConsumeService {
+class ConsumeService {
 
     private static final Logger LOG = Logger.getLogger(ConsumeService.class);
     private static final String NODE = HandlerRun.NODE;

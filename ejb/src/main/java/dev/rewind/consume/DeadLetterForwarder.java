@@ -20,7 +20,7 @@ import java.util.UUID;
  * Rewind id and the reason, so nothing is lost and it can be replayed once the cause is fixed.
  */
 @ApplicationScoped
-public class DeadLetterForwarder {
+class DeadLetterForwarder {
 
     @Inject
     JMSContext jms;

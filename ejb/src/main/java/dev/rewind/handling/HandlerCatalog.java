@@ -12,7 +12,7 @@ import java.util.TreeSet;
  * Which handler classes serve which message type, checked once at deployment: a type served by
  * two handlers, or a handler without a type, is a deployment error naming the classes involved.
  */
-public final class HandlerCatalog {
+final class HandlerCatalog {
 
     private final Map<String, List<String>> handlersByType = new TreeMap<>();
     private final Set<String> untyped = new TreeSet<>();

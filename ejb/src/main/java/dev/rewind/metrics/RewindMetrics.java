@@ -26,7 +26,7 @@ import java.util.concurrent.TimeUnit;
  * Types without a handler are counted as {@code other}, so producers cannot create meters at will.
  */
 @ApplicationScoped
-public class RewindMetrics {
+class RewindMetrics {
 
     @Inject
     MeterRegistry registry;

@@ -20,7 +20,7 @@ import org.jboss.logging.Logger;
  * counted delivery too.
  */
 @ApplicationScoped
-public class DatabaseOutage {
+class DatabaseOutage {
 
     private static final Logger LOG = Logger.getLogger(DatabaseOutage.class);
     private static final long PROBE_INTERVAL_MS = 1_000;

@@ -29,7 +29,7 @@ import org.jboss.logging.Logger;
  * REVOKED and does nothing, so a message is compensated once.
  */
 @ApplicationScoped
-public class CompensateService {
+class CompensateService {
 
     private static final Logger LOG = Logger.getLogger(CompensateService.class);
     private static final String NODE = HandlerRun.NODE;

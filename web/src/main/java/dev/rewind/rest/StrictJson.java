@@ -39,7 +39,7 @@ import java.util.stream.Collectors;
  * {@code Map<String, String>}, JsonValue (any JSON) and nested records. JSON {@code null} is the
  * same as an absent field, except for JsonValue, which keeps {@link JsonValue#NULL}.
  */
-public final class StrictJson {
+final class StrictJson {
 
     /** Deep enough for any request of this API; stops a JsonValue body from exhausting the stack. */
     static final int MAX_DEPTH = 32;

@@ -8,7 +8,7 @@ import java.util.Base64;
 import java.util.Locale;
 
 /** Checks the shape of an {@code Authorization} header before the server's login reads it. */
-public final class BasicCredentials {
+final class BasicCredentials {
 
     private BasicCredentials() {
     }

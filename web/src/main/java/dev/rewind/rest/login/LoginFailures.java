@@ -14,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>In memory, per server; at most {@code maxAddresses} are tracked (expired ones are dropped
  * first), so a flood of addresses cannot fill the heap.
  */
-public final class LoginFailures {
+final class LoginFailures {
 
     private final int maxFailures;
     private final long blockNanos;

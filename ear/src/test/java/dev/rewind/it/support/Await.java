@@ -1,17 +1,17 @@
-package dev.rewind.it;
+package dev.rewind.it.support;
 
 import java.time.Duration;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /** Waits for a condition the test needs, polling, with a deadline and a message saying what did not happen. */
-final class Await {
+public final class Await {
 
     private Await() {
     }
 
     /** Polls {@code supplier} until {@code done} accepts its value, and returns that value. */
-    static <T> T until(String what, Duration timeout, Supplier<T> supplier, Predicate<T> done) {
+    public static <T> T until(String what, Duration timeout, Supplier<T> supplier, Predicate<T> done) {
         long deadline = System.nanoTime() + timeout.toNanos();
         T value = supplier.get();
         while (!done.test(value)) {

@@ -1,5 +1,7 @@
 package dev.rewind.broker;
 
+// In Rewind's broker package (a source set of its own) to reach its package-private remote management client.
+
 /**
  * Benchmark baseline: the broker's own redrive of a dead-letter queue (Artemis management
  * {@code moveMessages}), through the same management path Rewind uses for a remote broker.

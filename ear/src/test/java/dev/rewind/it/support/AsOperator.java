@@ -1,4 +1,4 @@
-package dev.rewind.it;
+package dev.rewind.it.support;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RunAs;

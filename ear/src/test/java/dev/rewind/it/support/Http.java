@@ -1,4 +1,4 @@
-package dev.rewind.it;
+package dev.rewind.it.support;
 
 import dev.rewind.sender.RewindSender;
 import jakarta.json.Json;
@@ -14,23 +14,23 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /** A small HTTP client for the admin API of the test server, as an operator's script would use it. */
-final class Http {
+public final class Http {
 
-    static final int OFFSET = Integer.getInteger("rewind.test.port-offset", 100);
-    static final String BASE = "http://localhost:" + (8080 + OFFSET);
-    static final String API = BASE + "/rewind/api";
+    public static final int OFFSET = Integer.getInteger("rewind.test.port-offset", 100);
+    public static final String BASE = "http://localhost:" + (8080 + OFFSET);
+    public static final String API = BASE + "/rewind/api";
     /** The example domain's accounts (its own web module). */
-    static final String ACCOUNTS = BASE + "/rewind-example/api/accounts";
-    static final String MANAGEMENT = "http://localhost:" + (9990 + OFFSET);
+    public static final String ACCOUNTS = BASE + "/rewind-example/api/accounts";
+    public static final String MANAGEMENT = "http://localhost:" + (9990 + OFFSET);
     /** Where other applications send: WildFly's HTTP port (embedded broker), or the standalone broker with -Pproduction. */
-    static final String JMS_URL = System.getProperty("rewind.test.jms-url", "").isBlank()
+    public static final String JMS_URL = System.getProperty("rewind.test.jms-url", "").isBlank()
             ? RewindSender.DEFAULT_URL.replace(":8080", ":" + (8080 + OFFSET))
             : System.getProperty("rewind.test.jms-url");
 
     private final HttpClient client = HttpClient.newHttpClient();
 
     /** One request; {@code user} null for anonymous, {@code contentType} null for JSON. */
-    HttpResponse<String> send(String method, String url, String user, String password, String body, String contentType,
+    public HttpResponse<String> send(String method, String url, String user, String password, String body, String contentType,
                               String accept) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url.startsWith("http") ? url : API + url));
         if (user != null) {
@@ -53,15 +53,15 @@ final class Http {
         }
     }
 
-    HttpResponse<String> get(String path, String user) {
+    public HttpResponse<String> get(String path, String user) {
         return send("GET", path, user, password(user), null, null, null);
     }
 
-    HttpResponse<String> post(String path, String user, String json) {
+    public HttpResponse<String> post(String path, String user, String json) {
         return send("POST", path, user, password(user), json, null, null);
     }
 
-    JsonObject getJson(String path, String user) {
+    public JsonObject getJson(String path, String user) {
         HttpResponse<String> response = get(path, user);
         if (response.statusCode() != 200) {
             throw new AssertionError("GET " + path + " answered " + response.statusCode() + ": " + response.body());
@@ -69,17 +69,17 @@ final class Http {
         return object(response);
     }
 
-    static JsonObject object(HttpResponse<String> response) {
+    public static JsonObject object(HttpResponse<String> response) {
         return (JsonObject) json(response.body());
     }
 
-    static JsonStructure json(String text) {
+    public static JsonStructure json(String text) {
         try (JsonReader reader = Json.createReader(new StringReader(text))) {
             return reader.read();
         }
     }
 
-    static String password(String user) {
+    public static String password(String user) {
         return user == null ? null : user + "-pw";
     }
 }

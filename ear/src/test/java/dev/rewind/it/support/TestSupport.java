@@ -1,4 +1,4 @@
-package dev.rewind.it;
+package dev.rewind.it.support;
 
 import dev.rewind.api.AttemptKind;
 import dev.rewind.api.AttemptOutcome;

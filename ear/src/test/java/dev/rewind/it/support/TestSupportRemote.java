@@ -1,4 +1,4 @@
-package dev.rewind.it;
+package dev.rewind.it.support;
 
 import jakarta.ejb.Remote;
 import java.util.List;
@@ -10,15 +10,15 @@ import java.util.UUID;
 public interface TestSupportRemote {
 
     /** Writes {@code count} FAILED transfer entries whose error contains {@code marker}; returns their ids. */
-    List<UUID> seedFailed(int count, String marker, String from, String to);
+    public List<UUID> seedFailed(int count, String marker, String from, String to);
 
     /** Writes {@code count} PROCESSED transfer entries, processed at {@code processedAt}; returns their ids. */
-    List<UUID> seedProcessed(int count, java.time.Instant processedAt);
+    public List<UUID> seedProcessed(int count, java.time.Instant processedAt);
 
     /** Statuses of these entries, and how many were replayed exactly once ("replayedOnce"). */
-    Map<String, Long> stats(List<UUID> ids);
+    public Map<String, Long> stats(List<UUID> ids);
 
-    long queueCount(String queue);
+    public long queueCount(String queue);
 
-    int purge(String queue);
+    public int purge(String queue);
 }

@@ -1,4 +1,4 @@
-package dev.rewind.it;
+package dev.rewind.it.support;
 
 import java.io.File;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
@@ -19,7 +19,7 @@ public final class Deployments {
      * The product EAR the build made (Rewind without any handler), with the example domain added the way a
      * user adds theirs: its handlers' library in lib/ and its web module listed in application.xml.
      */
-    static EnterpriseArchive ear() {
+    public static EnterpriseArchive ear() {
         EnterpriseArchive ear = withExampleHandlers();
         WebArchive web = ShrinkWrap.create(ZipImporter.class, EXAMPLE_WAR)
                 .importFrom(new File(System.getProperty("rewind.test.example.war"))).as(WebArchive.class);
@@ -30,7 +30,7 @@ public final class Deployments {
      * The product EAR with the example's handlers only, for tests that run in the server: Arquillian adds
      * its test servlet to the one web module of the EAR (Rewind's), so the example's is left out.
      */
-    static EnterpriseArchive withExampleHandlers() {
+    public static EnterpriseArchive withExampleHandlers() {
         File built = new File(System.getProperty("rewind.test.ear", "target/rewind.ear"));
         JavaArchive handlers = ShrinkWrap.create(ZipImporter.class, "rewind-example.jar")
                 .importFrom(new File(System.getProperty("rewind.test.example.jar"))).as(JavaArchive.class);
@@ -50,7 +50,7 @@ public final class Deployments {
         }
     }
 
-    static EnterpriseArchive earWithTests(Class<?>... testClasses) {
+    public static EnterpriseArchive earWithTests(Class<?>... testClasses) {
         JavaArchive tests = ShrinkWrap.create(JavaArchive.class, "rewind-tests.jar")
                 .addClasses(testClasses)
                 .addAsManifestResource(EmptyAsset.INSTANCE, "beans.xml");
@@ -61,7 +61,7 @@ public final class Deployments {
      * Adds the test-only session beans to the EJB module (beans in a library jar are not
      * deployed as EJBs): {@link AsOperator} and {@link TestSupport}.
      */
-    static EnterpriseArchive withTestBeans(EnterpriseArchive ear) {
+    public static EnterpriseArchive withTestBeans(EnterpriseArchive ear) {
         return withEjbClasses(ear, AsOperator.class, TestSupport.class, TestSupportRemote.class);
     }
 

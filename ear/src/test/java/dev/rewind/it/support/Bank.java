@@ -1,4 +1,4 @@
-package dev.rewind.it;
+package dev.rewind.it.support;
 
 import dev.rewind.api.EntryView;
 import dev.rewind.example.Accounts;
@@ -17,41 +17,41 @@ import java.util.UUID;
 import java.util.function.Predicate;
 
 /** In-container test helper: demo accounts of one test run, transfer messages, and waiting on the ledger. */
-final class Bank {
+public final class Bank {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
 
     /** The opening balance of each account of a random transfer load. */
-    static final long LOAD_OPENING = 1_000_000;
+    public static final long LOAD_OPENING = 1_000_000;
 
     private final JMSContext jms;
     private final Accounts accounts;
     private final EntryQueries entries;
     private final String run = Long.toString(System.nanoTime(), 36);
 
-    Bank(JMSContext jms, Accounts accounts, EntryQueries entries) {
+    public Bank(JMSContext jms, Accounts accounts, EntryQueries entries) {
         this.jms = jms;
         this.accounts = accounts;
         this.entries = entries;
     }
 
     /** Opens an account whose id is unique to this run; returns the id. */
-    String account(String name, long balance) {
+    public String account(String name, long balance) {
         String id = name + "-" + run;
         accounts.open(id, balance);
         return id;
     }
 
-    long balance(String account) {
+    public long balance(String account) {
         return accounts.find(account).orElseThrow().balance();
     }
 
-    String run() {
+    public String run() {
         return run;
     }
 
     /** A {@code transfer.requested} message, not sent yet. */
-    TextMessage transfer(String from, String to, long amount) throws JMSException {
+    public TextMessage transfer(String from, String to, long amount) throws JMSException {
         TextMessage message = jms.createTextMessage(
                 "{\"from\":\"" + from + "\",\"to\":\"" + to + "\",\"amount\":" + amount + "}");
         message.setJMSType("transfer.requested");
@@ -62,7 +62,7 @@ final class Bank {
      * Sends {@code count} transfers at once, each with a rewindId, between random pairs of ten new
      * accounts opened with {@link #LOAD_OPENING} each; returns them with every account's expected balance.
      */
-    Load sendRandomTransfers(Queue inbound, String name, int count, long seed) throws JMSException {
+    public Load sendRandomTransfers(Queue inbound, String name, int count, long seed) throws JMSException {
         List<String> accountIds = new ArrayList<>();
         Map<String, Long> expected = new HashMap<>();
         for (int i = 0; i < 10; i++) {
@@ -88,10 +88,10 @@ final class Bank {
     }
 
     /** Transfers sent by {@link #sendRandomTransfers}: their ids, the accounts, and each account's final balance. */
-    record Load(List<UUID> ids, List<String> accounts, Map<String, Long> expected) {
+    public record Load(List<UUID> ids, List<String> accounts, Map<String, Long> expected) {
     }
 
-    EntryView awaitEntry(UUID id, Predicate<EntryView> condition) {
+    public EntryView awaitEntry(UUID id, Predicate<EntryView> condition) {
         return Await.until("entry " + id + " is as expected", WAIT, () -> entries.find(id).orElse(null),
                 e -> e != null && condition.test(e));
     }

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.rewind.api.EntryFilter;
 import dev.rewind.api.Rewind;
 import dev.rewind.api.Status;
-import dev.rewind.it.AsOperator;
+import dev.rewind.it.support.AsOperator;
 import dev.rewind.query.Cursor;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,4 +1,4 @@
-package dev.rewind.it;
+package dev.rewind.it.support;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,11 +13,11 @@ import java.nio.charset.StandardCharsets;
  * HTTP/1.1 by hand, for what a well-behaved client cannot send: malformed headers, bodies that are
  * not UTF-8, and requests from another loopback address (127.0.0.x) than the other tests use.
  */
-final class RawHttp {
+public final class RawHttp {
 
     /** A response: its status, its head (status line and headers) and its body. */
-    record Response(int status, String head, String body) {
-        String header(String name) {
+    public record Response(int status, String head, String body) {
+        public String header(String name) {
             for (String line : head.split("\r\n")) {
                 int colon = line.indexOf(':');
                 if (colon > 0 && line.substring(0, colon).trim().equalsIgnoreCase(name)) {
@@ -35,7 +35,7 @@ final class RawHttp {
      * Sends {@code head} (request line and headers, without the blank line) and {@code body} from
      * {@code from} to the test server's HTTP port, and reads the answer until the server closes.
      */
-    static Response send(String from, String head, byte[] body) {
+    public static Response send(String from, String head, byte[] body) {
         try (Socket socket = new Socket()) {
             socket.bind(new InetSocketAddress(InetAddress.getByName(from), 0));
             socket.connect(new InetSocketAddress("127.0.0.1", 8080 + Http.OFFSET), 5_000);
@@ -60,7 +60,7 @@ final class RawHttp {
     }
 
     /** A request with a JSON body given as bytes and a correct Content-Length. */
-    static Response json(String from, String method, String path, String authorization, byte[] body) {
+    public static Response json(String from, String method, String path, String authorization, byte[] body) {
         String head = method + " /rewind/api" + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json"
                 + (authorization == null ? "" : "\r\nAuthorization: " + authorization)
                 + "\r\nContent-Length: " + body.length;

@@ -1,4 +1,4 @@
-package dev.rewind.it;
+package dev.rewind.it.support;
 
 import jakarta.jms.JMSContext;
 import jakarta.jms.QueueBrowser;
@@ -9,13 +9,13 @@ import java.util.UUID;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 
 /** Reads rewind.DLQ of the standalone test broker as a client would, by browsing it. */
-final class DeadLetters {
+public final class DeadLetters {
 
     private DeadLetters() {
     }
 
     /** How many messages in rewind.DLQ carry one of these Rewind ids. */
-    static long count(List<UUID> ids) {
+    public static long count(List<UUID> ids) {
         long count = 0;
         try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(Http.JMS_URL, "rewind",
                 System.getProperty("rewind.test.broker-password"));

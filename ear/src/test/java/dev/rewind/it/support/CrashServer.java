@@ -1,4 +1,4 @@
-package dev.rewind.it;
+package dev.rewind.it.support;
 
 import java.io.IOException;
 import java.net.URI;
@@ -25,7 +25,7 @@ import org.jboss.shrinkwrap.api.exporter.ZipExporter;
  * its prepared branch, the log written ({@link Halt#AT_BROKER_COMMIT}). Killing from outside lands there
  * only by chance.
  */
-final class CrashServer implements AutoCloseable {
+public final class CrashServer implements AutoCloseable {
 
     private static final Duration BOOT = Duration.ofSeconds(180);
     private static final Duration HALT = Duration.ofSeconds(60);
@@ -37,7 +37,7 @@ final class CrashServer implements AutoCloseable {
     private Process process;
 
     /** Puts the EAR into the deployment folder (every start deploys it), on an empty ledger database of its own. */
-    void install() throws IOException, InterruptedException {
+    public void install() throws IOException, InterruptedException {
         ProcessBuilder fresh = new ProcessBuilder("bash", System.getProperty("rewind.test.db.control"), "fresh-database",
                 "rewind_crash").inheritIO();
         fresh.environment().put("PGPORT", System.getProperty("rewind.test.db.port"));
@@ -80,7 +80,7 @@ final class CrashServer implements AutoCloseable {
     }
 
     /** Where the server is halted. */
-    enum Halt {
+    public enum Halt {
         AFTER_LEDGER_COMMIT, AT_BROKER_COMMIT
     }
 
@@ -89,12 +89,12 @@ final class CrashServer implements AutoCloseable {
     }
 
     /** The next transaction to reach {@code halt} halts the server; {@link #awaitHalt()} waits for it. */
-    void armHalt(Halt halt) throws IOException {
+    public void armHalt(Halt halt) throws IOException {
         Files.writeString(armed(halt), "armed");
     }
 
     /** Waits until an armed rule has halted the server, and disarms both for the next start. */
-    void awaitHalt() throws IOException, InterruptedException {
+    public void awaitHalt() throws IOException, InterruptedException {
         try {
             // standalone.sh waits for its JVM and ends with it.
             if (!process.waitFor(HALT.toSeconds(), TimeUnit.SECONDS)) {
@@ -108,7 +108,7 @@ final class CrashServer implements AutoCloseable {
     }
 
     /** Starts the server and waits until the admin API answers; returns when that was. */
-    long start() throws IOException, InterruptedException {
+    public long start() throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(home.resolve("bin/standalone.sh").toString(),
                 "-c", "standalone-full.xml", "-Djboss.socket.binding.port-offset=" + Http.OFFSET));
         command.addAll(Arrays.stream(System.getProperty("rewind.test.server-args", "").trim().split("\\s+"))
@@ -155,7 +155,7 @@ final class CrashServer implements AutoCloseable {
     }
 
     /** kill -9 of the server's JVM. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         List<ProcessHandle> jvm = process.descendants().toList(); // before the script dies and they are orphaned
         jvm.forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();

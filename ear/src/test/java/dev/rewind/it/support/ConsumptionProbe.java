@@ -1,4 +1,4 @@
-package dev.rewind.it;
+package dev.rewind.it.support;
 
 import dev.rewind.handling.Consumed;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,7 +20,7 @@ public class ConsumptionProbe {
 
     private final Map<UUID, List<Consumed.Outcome>> committed = new ConcurrentHashMap<>();
 
-    void onCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) Consumed event) {
+    public void onCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) Consumed event) {
         committed.compute(event.id(), (id, list) -> {
             List<Consumed.Outcome> next = list == null ? new ArrayList<>() : new ArrayList<>(list);
             next.add(event.outcome());
