@@ -1,5 +1,6 @@
 package dev.rewind.consume;
 
+import dev.rewind.api.AttemptKind;
 import dev.rewind.api.AttemptOutcome;
 import dev.rewind.failure.Errors;
 import dev.rewind.handling.Consumed;
@@ -95,9 +96,14 @@ class ConsumeService {
         if (handlerNanos < 0) {
             return;
         }
-        LedgerEntry entry = known.orElseGet(() -> firstSight(envelope, started));
-        Attempt attempt = entry.startAttempt(envelope.attemptKind(), started, NODE);
-        entry.succeeded(attempt, Change.system("handled on attempt " + attempt.number()), Instant.now());
+        if (known.isEmpty() && envelope.attemptKind() == AttemptKind.DELIVERY) {
+            // The common case, on the hot path: one row, its attempt and history implied.
+            ledger.add(envelope.handledEntry(started, NODE, Instant.now()));
+        } else {
+            LedgerEntry entry = known.orElseGet(() -> firstSight(envelope, started));
+            Attempt attempt = entry.startAttempt(envelope.attemptKind(), started, NODE);
+            entry.succeeded(attempt, LedgerEntry.handledOn(attempt.number()), Instant.now());
+        }
         if (run.finish(new Consumed(envelope.id(), envelope.type(), Consumed.Outcome.HANDLED, handlerNanos))
                 == LedgerFlush.Flushed.REFUSED) {
             recordRefusal(envelope);

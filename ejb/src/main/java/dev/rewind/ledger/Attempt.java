@@ -22,6 +22,9 @@ import java.time.Instant;
 @Table(name = "rewind_attempt", indexes = @Index(name = "rewind_attempt_entry", columnList = "entry_id, id"))
 public class Attempt {
 
+    /** The longest node name kept. */
+    static final int MAX_NODE = 100;
+
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "rewind_attempt_seq")
     @SequenceGenerator(name = "rewind_attempt_seq", sequenceName = "rewind_attempt_seq", allocationSize = 50)
@@ -51,7 +54,7 @@ public class Attempt {
     @Column(length = LedgerEntry.MAX_ERROR)
     private String error;
 
-    @Column(length = 100)
+    @Column(length = MAX_NODE)
     private String node;
 
     protected Attempt() {

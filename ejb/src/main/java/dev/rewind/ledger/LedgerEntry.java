@@ -116,6 +116,18 @@ public class LedgerEntry {
     @Column(name = "outbound_due")
     private Instant outboundDue;
 
+    /**
+     * Set only while the entry is exactly what its first delivery left when it succeeded: attempt 1 began
+     * then, on this node. Such an entry has no attempt or history rows (the consumer's hot path writes one
+     * row, not four): {@link #attemptLog} and {@link #history} imply them from these columns, the creation
+     * and the processing times, and the first change of the entry writes them ({@link #materialize}).
+     */
+    @Column(name = "first_started_at")
+    private Instant firstStartedAt;
+
+    @Column(name = "first_node", length = Attempt.MAX_NODE)
+    private String firstNode;
+
     @Version
     private long version;
 
@@ -147,6 +159,72 @@ public class LedgerEntry {
         this.updatedAt = now;
         this.status = Status.PENDING;
         history.add(new HistoryRecord(this, null, Status.PENDING, change, now));
+    }
+
+    /**
+     * A message the ledger had not seen whose first delivery's handler succeeded: one row, PROCESSED after
+     * attempt 1, whose attempt and history are implied until the entry changes again.
+     *
+     * @param firstSeen the change that names where it came from (the implied first history row)
+     */
+    public static LedgerEntry handledOnFirstDelivery(UUID id, String type, String destination, String body,
+                                                     String properties, String jmsMessageId, Instant startedAt,
+                                                     String node, Instant now) {
+        LedgerEntry entry = new LedgerEntry();
+        entry.id = Objects.requireNonNull(id, "id");
+        entry.destination = Objects.requireNonNull(destination, "destination");
+        entry.type = type;
+        entry.body = body;
+        entry.properties = properties;
+        entry.jmsMessageId = jmsMessageId;
+        entry.createdAt = Objects.requireNonNull(startedAt, "startedAt");
+        entry.firstStartedAt = startedAt;
+        entry.firstNode = StorableText.fit(node, Attempt.MAX_NODE);
+        entry.attempts = 1;
+        entry.status = Status.PROCESSED;
+        entry.processedAt = now;
+        entry.updatedAt = now;
+        return entry;
+    }
+
+    /** The history row that records where a message the ledger had not seen came from. */
+    public static Change firstSeen(String destination) {
+        return Change.system("first seen on " + destination);
+    }
+
+    /** The history row of a handler's success. */
+    public static Change handledOn(int attempt) {
+        return Change.system("handled on attempt " + attempt);
+    }
+
+    /** Whether attempt 1 and the first history rows are implied rather than stored. */
+    public boolean implied() {
+        return firstStartedAt != null;
+    }
+
+    /**
+     * Writes the rows a first delivery's success left implied, before the entry changes again: the
+     * complete story is then stored, as for every other entry.
+     */
+    private void materialize() {
+        if (!implied()) {
+            return;
+        }
+        attemptLog.add(impliedAttempt());
+        history.addAll(impliedHistory());
+        firstStartedAt = null;
+        firstNode = null;
+    }
+
+    private Attempt impliedAttempt() {
+        Attempt attempt = new Attempt(this, 1, AttemptKind.DELIVERY, firstStartedAt, firstNode);
+        attempt.end(AttemptOutcome.SUCCEEDED, null, processedAt);
+        return attempt;
+    }
+
+    private List<HistoryRecord> impliedHistory() {
+        return List.of(new HistoryRecord(this, null, Status.PENDING, firstSeen(destination), createdAt),
+                new HistoryRecord(this, Status.PENDING, Status.PROCESSED, handledOn(1), processedAt));
     }
 
     /**
@@ -233,6 +311,7 @@ public class LedgerEntry {
         if (hold == on) {
             return;
         }
+        materialize();
         hold = on;
         updatedAt = now;
         history.add(new HistoryRecord(this, status, status, change.as(on ? "hold placed" : "hold lifted"), now));
@@ -247,6 +326,7 @@ public class LedgerEntry {
         if (!status.canMoveTo(target)) {
             throw new IllegalTransitionException(id, status, target);
         }
+        materialize();
         history.add(new HistoryRecord(this, status, target, change, now));
         status = target;
         updatedAt = now;
@@ -274,6 +354,7 @@ public class LedgerEntry {
         if (outboundQueue == null) {
             throw new IllegalStateException("entry " + id + " has no message sent by Rewind");
         }
+        materialize();
         outboundDue = now;
         updatedAt = now;
         history.add(new HistoryRecord(this, status, status, change, now));
@@ -281,11 +362,13 @@ public class LedgerEntry {
 
     /** Adds a history row without a status change (a repair by reconciliation, say). */
     public void noted(Change change, Instant now) {
+        materialize();
         history.add(new HistoryRecord(this, status, status, change, now));
     }
 
     /** Starts the next attempt of this entry's handler; its outcome is set by {@link #finish}. */
     public Attempt startAttempt(AttemptKind kind, Instant startedAt, String node) {
+        materialize();
         attempts++;
         Attempt attempt = new Attempt(this, attempts, kind, startedAt, node);
         attemptLog.add(attempt);
@@ -396,11 +479,13 @@ public class LedgerEntry {
         return purgedAt;
     }
 
+    /** Every attempt, in order; attempt 1 is implied (not stored) while {@link #implied()}. */
     public List<Attempt> attemptLog() {
-        return attemptLog;
+        return implied() ? List.of(impliedAttempt()) : attemptLog;
     }
 
+    /** Every history row, in order; the first two are implied (not stored) while {@link #implied()}. */
     public List<HistoryRecord> history() {
-        return history;
+        return implied() ? impliedHistory() : history;
     }
 }

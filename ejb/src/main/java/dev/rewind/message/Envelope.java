@@ -2,7 +2,6 @@ package dev.rewind.message;
 
 import dev.rewind.api.AttemptKind;
 import dev.rewind.api.RewindHeaders;
-import dev.rewind.ledger.Change;
 import dev.rewind.ledger.LedgerEntry;
 import dev.rewind.ledger.StorableText;
 import jakarta.jms.BytesMessage;
@@ -186,6 +185,15 @@ public record Envelope(UUID id, String type, String destination, String body, Ma
     /** The PENDING entry of a message the ledger has not seen, first seen now on its queue. */
     public LedgerEntry newEntry(Instant now) {
         return new LedgerEntry(id(), type(), destination(), body(), propertiesJson(), jmsMessageId(), now,
-                Change.system("first seen on " + destination()));
+                LedgerEntry.firstSeen(destination()));
+    }
+
+    /**
+     * The entry of a message the ledger had not seen whose handler has just succeeded on its first
+     * delivery: one row, its attempt and history implied (see {@link LedgerEntry#handledOnFirstDelivery}).
+     */
+    public LedgerEntry handledEntry(Instant startedAt, String node, Instant now) {
+        return LedgerEntry.handledOnFirstDelivery(id(), type(), destination(), body(), propertiesJson(),
+                jmsMessageId(), startedAt, node, now);
     }
 }

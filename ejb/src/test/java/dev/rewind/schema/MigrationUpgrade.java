@@ -37,7 +37,7 @@ final class MigrationUpgrade {
         }
 
         var result = flyway(url, user, password, vendor).load().migrate();
-        assertEquals("5", result.targetSchemaVersion);
+        assertEquals("6", result.targetSchemaVersion);
 
         try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement();
              ResultSet r = s.executeQuery("select e.body, e.status, e.version, e.hold, e.purged_at, h.reason,"
