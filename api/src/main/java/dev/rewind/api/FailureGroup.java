@@ -8,8 +8,8 @@ import java.time.Instant;
  *
  * @param errorClass  the exception class of the last error, or {@code rejected} for unusable messages
  * @param count       how many entries
- * @param lastSeen    the latest update among them
- * @param sampleError one of their errors
+ * @param lastSeen    when an entry of this group last failed
+ * @param sampleError the error of that failure
  */
 public record FailureGroup(String type, String errorClass, long count, Instant lastSeen, String sampleError)
         implements Serializable {

@@ -19,8 +19,9 @@ import javax.sql.DataSource;
 
 /**
  * Grows the ledger by SQL, not through JMS, so the scale scenarios can run at millions of entries:
- * each loaded entry gets the rows a delivered message leaves (the entry, one delivery attempt, a
- * history row for PENDING and one for its outcome). Entry n is reproducible: its id is a hash of
+ * each loaded entry gets the rows a delivered message leaves: a PROCESSED one is one row, its attempt
+ * and history implied (as the consumer writes a first delivery's success); the others get one delivery
+ * attempt, a history row for PENDING and one for their outcome. Entry n is reproducible: its id is a hash of
  * n, it was created n seconds after 2025-01-01 (older than anything the benchmark sends), every
  * tenth is an account.opened, invoice.issued or payment.captured and the rest transfer.requested,
  * 5% FAILED, 1% REVOKED, the rest PROCESSED. Loaded attempt and history rows take negative ids, so
@@ -77,13 +78,14 @@ final class LedgerLoader {
         return (System.nanoTime() - start) / 1e9;
     }
 
-    /** The highest n loaded so far: loaded attempts have id -n. */
+    /** The highest n loaded so far: entries 1..n are loaded, each with its JMSMessageID. */
     long loaded() throws SQLException {
         try (Connection connection = database.getConnection();
              Statement statement = connection.createStatement();
-             ResultSet min = statement.executeQuery("select min(id) from rewind_attempt where id < 0")) {
-            min.next();
-            return -min.getLong(1);
+             ResultSet count = statement.executeQuery(
+                     "select count(*) from rewind_entry where jms_message_id like 'ID:bench-load-%'")) {
+            count.next();
+            return count.getLong(1);
         }
     }
 
@@ -160,7 +162,8 @@ final class LedgerLoader {
 
     private String entriesSql(long from, long to) {
         return "insert into rewind_entry (id, attempts, body, created_at, destination, error_class, jms_message_id,"
-                + " last_error, processed_at, properties, replays, status, message_type, updated_at, version, hold)"
+                + " last_error, processed_at, properties, replays, status, message_type, updated_at, version, hold,"
+                + " first_started_at, first_node)"
                 + " select " + id("n") + ", 1,"
                 + " '{\"from\":\"acc-' || mod(n, 1000) || '\",\"to\":\"acc-' || mod(n + 7, 1000) || '\",\"amount\":' || (mod(n, 500) + 1) || '}',"
                 + " t, 'rewind.inbound',"
@@ -171,15 +174,20 @@ final class LedgerLoader {
                 + " '{}', 0, " + status("n") + ","
                 + " case mod(n, 10) when 0 then 'account.opened' when 1 then 'invoice.issued'"
                 + " when 2 then 'payment.captured' else 'transfer.requested' end,"
-                + " t, 1, false"
+                + " t, 1, false,"
+                + " case when " + processed("n") + " then t end, case when " + processed("n") + " then 'bench' end"
                 + from(from, to);
+    }
+
+    private static String processed(String n) {
+        return "mod(" + n + ", 100) > 5";
     }
 
     private String attemptsSql(long from, long to) {
         return "insert into rewind_attempt (id, ended_at, error, kind, node, attempt_no, outcome, started_at, entry_id)"
                 + " select -n, t, case when mod(n, 100) < 5 then 'insufficient funds' end, 'DELIVERY', 'bench', 1,"
                 + " case when mod(n, 100) < 5 then 'FAILED' else 'SUCCEEDED' end, t, " + id("n")
-                + from(from, to);
+                + from(from, to) + " where not " + processed("n");
     }
 
     private String historySql(long from, long to) {
@@ -187,7 +195,8 @@ final class LedgerLoader {
                 + " select -2 * n - h, 'system', t, case when h = 0 then null else 'PENDING' end,"
                 + " case when h = 0 then 'received' else 'handled' end,"
                 + " case when h = 0 then 'PENDING' else " + status("n") + " end, " + id("n")
-                + " from (" + numbers(from, to) + ") s cross join (select 0 as h union all select 1) hv";
+                + " from (" + numbers(from, to) + ") s cross join (select 0 as h union all select 1) hv"
+                + " where not " + processed("n");
     }
 
     private String from(long from, long to) {

@@ -4,10 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.rewind.it.support.AsOperator;
-import dev.rewind.it.support.Await;
-import dev.rewind.it.support.Deployments;
-import dev.rewind.it.support.TestSupport;
 import dev.rewind.api.BulkKind;
 import dev.rewind.api.BulkRequest;
 import dev.rewind.api.EntryFilter;
@@ -15,6 +11,10 @@ import dev.rewind.api.JobState;
 import dev.rewind.api.JobView;
 import dev.rewind.api.Rewind;
 import dev.rewind.api.Status;
+import dev.rewind.it.support.AsOperator;
+import dev.rewind.it.support.Await;
+import dev.rewind.it.support.Deployments;
+import dev.rewind.it.support.TestSupport;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -86,6 +86,7 @@ class BulkIT {
         assertEquals(0, done.failed());
         assertEquals(Map.of("REPLAYING", 10_000L, "replays=1", 10_000L), support.stats(ids), "each replayed once");
         assertEquals(10_000, support.queueCount(PARKING), "one message per entry");
+        assertEquals(List.of(), support.countMismatches(), "the counts followed 10,000 entries moved in chunks");
     }
 
     @Test

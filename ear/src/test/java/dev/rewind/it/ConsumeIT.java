@@ -1,21 +1,24 @@
 package dev.rewind.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.rewind.it.support.Await;
-import dev.rewind.it.support.Bank;
-import dev.rewind.it.support.ConsumptionProbe;
-import dev.rewind.it.support.Deployments;
 import dev.rewind.api.AttemptKind;
 import dev.rewind.api.AttemptOutcome;
 import dev.rewind.api.AttemptView;
 import dev.rewind.api.EntryView;
 import dev.rewind.api.HistoryView;
 import dev.rewind.api.Status;
+import dev.rewind.counts.EntryCounts;
 import dev.rewind.example.Accounts;
 import dev.rewind.handling.Consumed;
+import dev.rewind.it.support.Await;
+import dev.rewind.it.support.Bank;
+import dev.rewind.it.support.ConsumptionProbe;
+import dev.rewind.it.support.Deployments;
+import dev.rewind.it.support.TestSupport;
 import dev.rewind.message.MessageIds;
 import dev.rewind.query.EntryQueries;
 import jakarta.inject.Inject;
@@ -65,6 +68,12 @@ class ConsumeIT {
 
     @Inject
     ConsumptionProbe probe;
+
+    @Inject
+    EntryCounts counts;
+
+    @Inject
+    TestSupport support;
 
     private Queue inbound;
     private Queue deadLetters;
@@ -205,8 +214,16 @@ class ConsumeIT {
         List<String> ids = load.accounts();
         Map<String, Long> expected = load.expected();
 
-        Await.until("all 1,000 messages are handled", Duration.ofMinutes(3),
+        // While they are consumed, the counts the database keeps agree with a recount of the ledger at every look.
+        int looks = 0;
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (probe.countWithOutcome(messages, Consumed.Outcome.HANDLED) < 1_000 && System.nanoTime() < deadline) {
+            assertEquals(List.of(), counts.mismatches(), "counts while consuming, look " + ++looks);
+        }
+        Await.until("all 1,000 messages are handled", Duration.ofSeconds(1),
                 () -> probe.countWithOutcome(messages, Consumed.Outcome.HANDLED), n -> n == 1_000);
+        assertEquals(List.of(), counts.mismatches(), "counts after consuming");
+        assertTrue(looks > 1, "the counts were compared while messages were consumed: " + looks);
 
         for (UUID id : messages) {
             EntryView entry = entries.find(id).orElseThrow();
@@ -218,6 +235,22 @@ class ConsumeIT {
             assertEquals(expected.get(id), bank.balance(id), "balance of " + id);
         }
         assertEquals(Bank.LOAD_OPENING * ids.size(), ids.stream().mapToLong(bank::balance).sum(), "money is conserved");
+    }
+
+    @Test
+    void countsOfEndedConnectionsAreFoldedWithoutChangingAnyCount() {
+        assertFalse(counts.stats().byType().containsKey("fold.test"));
+        support.seedEndedStripe(-7, "transfer.requested", "PROCESSED", 5);
+        support.seedEndedStripe(-8, "fold.test", "FAILED", 2);
+        assertEquals(List.of(), counts.mismatches(), "a stripe and its balance in stripe 0 change no sum");
+        assertFalse(counts.stats().byType().containsKey("fold.test"));
+
+        counts.fold();
+
+        assertEquals(0, support.countRows(-7), "the ended stripe is folded into stripe 0");
+        assertEquals(0, support.countRows(-8));
+        assertEquals(List.of(), counts.mismatches());
+        assertFalse(counts.stats().byType().containsKey("fold.test"));
     }
 
     // --- helpers -------------------------------------------------------------------------------

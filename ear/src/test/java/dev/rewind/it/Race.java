@@ -3,11 +3,6 @@ package dev.rewind.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.rewind.it.support.AsOperator;
-import dev.rewind.it.support.Await;
-import dev.rewind.it.support.Bank;
-import dev.rewind.it.support.ConsumptionProbe;
-import dev.rewind.it.support.TestSupport;
 import dev.rewind.api.AttemptKind;
 import dev.rewind.api.AttemptOutcome;
 import dev.rewind.api.EntryView;
@@ -16,6 +11,11 @@ import dev.rewind.api.Rewind;
 import dev.rewind.api.Status;
 import dev.rewind.example.Accounts;
 import dev.rewind.handling.Consumed;
+import dev.rewind.it.support.AsOperator;
+import dev.rewind.it.support.Await;
+import dev.rewind.it.support.Bank;
+import dev.rewind.it.support.ConsumptionProbe;
+import dev.rewind.it.support.TestSupport;
 import dev.rewind.query.EntryQueries;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.jms.JMSContext;
@@ -149,6 +149,7 @@ final class Race {
         assertTrue(tombstones.containsAll(revokedFirst), "every revoke of a message not yet sent left a tombstone: "
                 + revokedFirst.stream().filter(id -> !tombstones.contains(id)).toList());
         assertTrue(withdrawn > 0 && compensated > 0, "both sides of the race were exercised");
+        assertEquals(List.of(), support.countMismatches(), "the counts agree with the ledger after the race");
 
         Map<String, Long> expected = new HashMap<>();
         names.forEach(n -> expected.put(n, opening));

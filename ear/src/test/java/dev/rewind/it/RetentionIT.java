@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.rewind.it.support.AsOperator;
-import dev.rewind.it.support.Deployments;
-import dev.rewind.it.support.TestSupport;
 import dev.rewind.api.EntryView;
 import dev.rewind.api.ReplayRefusedException;
 import dev.rewind.api.Rewind;
 import dev.rewind.api.Status;
+import dev.rewind.it.support.AsOperator;
+import dev.rewind.it.support.Deployments;
+import dev.rewind.it.support.TestSupport;
 import dev.rewind.query.EntryQueries;
 import dev.rewind.retention.Retention;
 import dev.rewind.retention.RetentionMode;

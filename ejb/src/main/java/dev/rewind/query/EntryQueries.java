@@ -9,19 +9,18 @@ import dev.rewind.api.HistoryView;
 import dev.rewind.api.InvalidRequestException;
 import dev.rewind.api.LedgerStats;
 import dev.rewind.api.Page;
-import dev.rewind.api.Status;
+import dev.rewind.counts.EntryCounts;
 import dev.rewind.ledger.LedgerEntry;
 import dev.rewind.message.PropertiesJson;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -36,6 +35,9 @@ public class EntryQueries {
 
     @PersistenceContext(unitName = "rewind")
     EntityManager em;
+
+    @Inject
+    EntryCounts counts;
 
     public Optional<EntryView> find(UUID id) {
         LedgerEntry e = em.find(LedgerEntry.class, id);
@@ -85,38 +87,14 @@ public class EntryQueries {
         return query.getSingleResult();
     }
 
-    /** Counts by status and by type, from one grouped query. */
+    /** Counts by status and by type: exact, from the counts the database keeps ({@link EntryCounts}). */
     public LedgerStats stats() {
-        Map<Status, Long> byStatus = new EnumMap<>(Status.class);
-        for (Status status : Status.values()) {
-            byStatus.put(status, 0L);
-        }
-        Map<String, Map<Status, Long>> byType = new TreeMap<>();
-        long total = 0;
-        for (Object[] row : em.createQuery(
-                "select e.type, e.status, count(e) from LedgerEntry e group by e.type, e.status", Object[].class)
-                .getResultList()) {
-            String type = row[0] == null ? "(none)" : (String) row[0];
-            Status status = (Status) row[1];
-            long count = (Long) row[2];
-            total += count;
-            byStatus.merge(status, count, Long::sum);
-            byType.computeIfAbsent(type, t -> new EnumMap<>(Status.class)).put(status, count);
-        }
-        return new LedgerStats(total, byStatus, byType);
+        return counts.stats();
     }
 
     /** FAILED entries grouped by type and error class, the largest group first. */
     public List<FailureGroup> failureGroups(int limit) {
-        return em.createQuery("select e.type, e.errorClass, count(e), max(e.updatedAt), max(e.lastError)"
-                        + " from LedgerEntry e where e.status = :failed group by e.type, e.errorClass"
-                        + " order by count(e) desc, e.type, e.errorClass", Object[].class)
-                .setParameter("failed", Status.FAILED)
-                .setMaxResults(limit)
-                .getResultList().stream()
-                .map(row -> new FailureGroup((String) row[0], (String) row[1], (Long) row[2],
-                        (java.time.Instant) row[3], (String) row[4]))
-                .toList();
+        return counts.failureGroups(limit);
     }
 
     // A projection, not entities: a page reads only the columns it shows (no bodies) and leaves

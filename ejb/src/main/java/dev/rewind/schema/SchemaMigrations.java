@@ -35,7 +35,16 @@ public class SchemaMigrations implements Integrator {
                 .table("rewind_schema_history")
                 .failOnMissingLocations(true)
                 .load();
-        MigrateResult result = flyway.migrate();
+        // H2 loads the counts trigger (V7) by name through the thread's context class loader: make it this module's.
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        MigrateResult result;
+        try {
+            thread.setContextClassLoader(SchemaMigrations.class.getClassLoader());
+            result = flyway.migrate();
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
         LOG.infof("Ledger schema (%s) at version %s, %d migration(s) applied now", vendor,
                 flyway.info().current().getVersion(), result.migrationsExecuted);
     }

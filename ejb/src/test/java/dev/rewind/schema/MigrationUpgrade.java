@@ -8,6 +8,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.UUID;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationVersion;
@@ -37,7 +38,7 @@ final class MigrationUpgrade {
         }
 
         var result = flyway(url, user, password, vendor).load().migrate();
-        assertEquals("6", result.targetSchemaVersion);
+        assertEquals("7", result.targetSchemaVersion);
 
         try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement();
              ResultSet r = s.executeQuery("select e.body, e.status, e.version, e.hold, e.purged_at, h.reason,"
@@ -53,6 +54,15 @@ final class MigrationUpgrade {
             assertEquals(null, r.getString(7), "an old entry has no message sent by Rewind on record");
             assertEquals(0, r.getInt(8), "the transaction manager's table starts empty");
         }
+        try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("select stripe, message_type, status, error_class, n from rewind_count")) {
+            r.next();
+            assertEquals(List.of(0, "transfer.requested", "PROCESSED", "", 1L),
+                    List.of(r.getInt(1), r.getString(2), r.getString(3), r.getString(4), r.getLong(5)),
+                    "the upgrade counted the ledger's entries");
+            assertFalse(r.next());
+        }
+        CountsUnderChange.run(url, user, password, 20261129L);
         v1.clean(); // leave the database empty, as the integration tests expect it
     }
 

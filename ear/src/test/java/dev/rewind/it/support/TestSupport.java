@@ -5,6 +5,7 @@ import dev.rewind.api.AttemptOutcome;
 import dev.rewind.api.RewindQueues;
 import dev.rewind.api.Status;
 import dev.rewind.broker.BrokerQueues;
+import dev.rewind.counts.EntryCounts;
 import dev.rewind.ledger.Attempt;
 import dev.rewind.ledger.Change;
 import dev.rewind.ledger.LedgerEntry;
@@ -32,6 +33,9 @@ public class TestSupport implements TestSupportRemote {
 
     @Inject
     BrokerQueues broker;
+
+    @Inject
+    EntryCounts counts;
 
     @Override
     public List<UUID> seedFailed(int count, String marker, String from, String to) {
@@ -109,6 +113,39 @@ public class TestSupport implements TestSupportRemote {
             }
         }
         return stats;
+    }
+
+    /**
+     * Writes counts in a stripe no database connection has (a negative one), balanced by stripe 0, as an
+     * ended connection leaves them: the sums do not change.
+     */
+    public void seedEndedStripe(int stripe, String type, String status, long n) {
+        if (stripe >= 0) {
+            throw new IllegalArgumentException("connections' stripes are positive: take a negative one");
+        }
+        for (Object[] row : List.of(new Object[] {stripe, n}, new Object[] {0, -n})) {
+            int updated = em.createNativeQuery("update rewind_count set n = n + ?1 where stripe = ?2 and message_type = ?3"
+                            + " and status = ?4 and error_class = ''")
+                    .setParameter(1, row[1]).setParameter(2, row[0]).setParameter(3, type).setParameter(4, status)
+                    .executeUpdate();
+            if (updated == 0) {
+                em.createNativeQuery("insert into rewind_count (stripe, message_type, status, error_class, n)"
+                                + " values (?1, ?2, ?3, '', ?4)")
+                        .setParameter(1, row[0]).setParameter(2, type).setParameter(3, status).setParameter(4, row[1])
+                        .executeUpdate();
+            }
+        }
+    }
+
+    @Override
+    public List<String> countMismatches() {
+        return counts.mismatches();
+    }
+
+    /** How many count rows a stripe has. */
+    public long countRows(int stripe) {
+        return ((Number) em.createNativeQuery("select count(*) from rewind_count where stripe = ?1")
+                .setParameter(1, stripe).getSingleResult()).longValue();
     }
 
     @Override

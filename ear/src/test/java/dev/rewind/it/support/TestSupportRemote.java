@@ -10,15 +10,18 @@ import java.util.UUID;
 public interface TestSupportRemote {
 
     /** Writes {@code count} FAILED transfer entries whose error contains {@code marker}; returns their ids. */
-    public List<UUID> seedFailed(int count, String marker, String from, String to);
+    List<UUID> seedFailed(int count, String marker, String from, String to);
 
     /** Writes {@code count} PROCESSED transfer entries, processed at {@code processedAt}; returns their ids. */
-    public List<UUID> seedProcessed(int count, java.time.Instant processedAt);
+    List<UUID> seedProcessed(int count, java.time.Instant processedAt);
 
     /** Statuses of these entries, and how many were replayed exactly once ("replayedOnce"). */
-    public Map<String, Long> stats(List<UUID> ids);
+    Map<String, Long> stats(List<UUID> ids);
 
-    public long queueCount(String queue);
+    /** Where the counts the database keeps differ from a recount of the ledger; empty when they agree. */
+    List<String> countMismatches();
 
-    public int purge(String queue);
+    long queueCount(String queue);
+
+    int purge(String queue);
 }
