@@ -16,14 +16,15 @@ import dev.rewind.it.support.Deployments;
 import dev.rewind.query.EntryQueries;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSContext;
-import jakarta.jms.JMSException;
 import jakarta.jms.Queue;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import javax.management.ObjectName;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -91,7 +92,8 @@ class OutageIT {
     @Test
     void theDatabaseStoppedDuringALoadKeepsMessagesQueuedUntilItIsBack() throws Exception {
         long deadLettered = broker.count("rewind.DLQ");
-        Bank.Load load = sendAndAwaitATenth(1_000);
+        // Large enough that the consumer (about 600 messages/s) is still busy when the database has stopped.
+        Bank.Load load = sendAndAwaitATenth(3_000);
 
         Map<String, String> database = Map.of("PGPORT", property("rewind.test.db.port"));
         run(database, "bash", property("rewind.test.db.control"), "pause");
@@ -113,9 +115,18 @@ class OutageIT {
         assertEquals(deadLettered, broker.count("rewind.DLQ"), "nothing was dead-lettered");
     }
 
-    /** Sends a random transfer load and returns once a tenth of it is handled: the outage then hits a load in flight. */
-    private Bank.Load sendAndAwaitATenth(int count) throws JMSException {
-        Bank.Load load = bank.sendRandomTransfers(inbound, "outage", count, 7);
+    /**
+     * Sends a random transfer load while the consumer is stopped, starts it and returns once a tenth is
+     * handled: the outage then hits a load in flight, however fast the consumer is.
+     */
+    private Bank.Load sendAndAwaitATenth(int count) throws Exception {
+        inboundDelivery("stopDelivery");
+        Bank.Load load;
+        try {
+            load = bank.sendRandomTransfers(inbound, "outage", count, 7);
+        } finally {
+            inboundDelivery("startDelivery");
+        }
         Await.until("a tenth is handled", DRAIN, () -> probe.countWithOutcome(load.ids(), Consumed.Outcome.HANDLED),
                 n -> n >= count / 10);
         return load;
@@ -151,6 +162,11 @@ class OutageIT {
     private boolean settled(UUID id) {
         List<Consumed.Outcome> outcomes = probe.outcomes(id);
         return outcomes.contains(Consumed.Outcome.HANDLED) || outcomes.contains(Consumed.Outcome.SKIPPED);
+    }
+
+    private static void inboundDelivery(String operation) throws Exception {
+        ManagementFactory.getPlatformMBeanServer().invoke(new ObjectName("jboss.as:deployment=rewind.ear,"
+                + "subdeployment=rewind-ejb.jar,subsystem=ejb3,message-driven-bean=InboundConsumer"), operation, null, null);
     }
 
     private static String property(String name) {
