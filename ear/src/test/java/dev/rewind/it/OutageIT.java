@@ -13,18 +13,17 @@ import dev.rewind.it.support.Await;
 import dev.rewind.it.support.Bank;
 import dev.rewind.it.support.ConsumptionProbe;
 import dev.rewind.it.support.Deployments;
+import dev.rewind.it.support.InboundDelivery;
 import dev.rewind.query.EntryQueries;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSContext;
 import jakarta.jms.Queue;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import javax.management.ObjectName;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -47,7 +46,8 @@ class OutageIT {
 
     @Deployment
     static EnterpriseArchive deployment() {
-        return Deployments.earWithTests(OutageIT.class, ConsumptionProbe.class, Await.class, Bank.class);
+        return Deployments.earWithTests(OutageIT.class, ConsumptionProbe.class, Await.class, Bank.class,
+                InboundDelivery.class);
     }
 
     @Inject
@@ -120,12 +120,12 @@ class OutageIT {
      * handled: the outage then hits a load in flight, however fast the consumer is.
      */
     private Bank.Load sendAndAwaitATenth(int count) throws Exception {
-        inboundDelivery("stopDelivery");
+        InboundDelivery.stop();
         Bank.Load load;
         try {
             load = bank.sendRandomTransfers(inbound, "outage", count, 7);
         } finally {
-            inboundDelivery("startDelivery");
+            InboundDelivery.start();
         }
         Await.until("a tenth is handled", DRAIN, () -> probe.countWithOutcome(load.ids(), Consumed.Outcome.HANDLED),
                 n -> n >= count / 10);
@@ -164,10 +164,6 @@ class OutageIT {
         return outcomes.contains(Consumed.Outcome.HANDLED) || outcomes.contains(Consumed.Outcome.SKIPPED);
     }
 
-    private static void inboundDelivery(String operation) throws Exception {
-        ManagementFactory.getPlatformMBeanServer().invoke(new ObjectName("jboss.as:deployment=rewind.ear,"
-                + "subdeployment=rewind-ejb.jar,subsystem=ejb3,message-driven-bean=InboundConsumer"), operation, null, null);
-    }
 
     private static String property(String name) {
         String value = System.getProperty(name);
