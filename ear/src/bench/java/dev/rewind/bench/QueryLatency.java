@@ -1,6 +1,7 @@
 package dev.rewind.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rewind.api.EntryFilter;
 import dev.rewind.api.Rewind;
@@ -97,9 +98,13 @@ final class QueryLatency {
             assertEquals(entries, total, "the counts cover the whole ledger");
             return total;
         }));
+        // The counts' target is set at 10M entries on PostgreSQL and at 1M on H2, the embedded default.
+        boolean countsTarget = entries >= (results.database().startsWith("H2") ? 1_000_000 : 10_000_000);
+        double countsP99 = Summary.percentile(counts.rewind(), 99);
         results.latency("query-counts (" + at + ")", "counts by status and type over the whole ledger (GET /stats)",
-                parameters, "the same SQL by plain JDBC", counts.baseline(), "Rewind API", counts.rewind(),
-                "none (context)", null);
+                parameters, "counting the ledger by plain JDBC (a scan)", counts.baseline(), "Rewind API (kept counts)",
+                counts.rewind(), countsTarget ? "p99 <= 50 ms" : "p99 <= 50 ms (target set at 10M)",
+                countsTarget ? countsP99 <= 50 : null);
 
         Random random = new Random(42);
         long loaded = loader.loaded();
@@ -186,16 +191,26 @@ final class QueryLatency {
 
     private int jdbcEntry(UUID id) throws SQLException {
         try (Connection connection = database.getConnection()) {
-            int rows = 0;
-            for (String sql : List.of("select * from rewind_entry where id = ?",
-                    "select * from rewind_attempt where entry_id = ? order by id",
-                    "select * from rewind_history where entry_id = ? order by id")) {
-                try (PreparedStatement query = connection.prepareStatement(sql)) {
-                    query.setObject(1, id);
-                    rows += readAll(query);
+            // What Rewind reads: the entry, and its attempt and history rows unless they are implied.
+            boolean implied;
+            try (PreparedStatement query = connection.prepareStatement("select * from rewind_entry where id = ?")) {
+                query.setObject(1, id);
+                try (ResultSet entry = query.executeQuery()) {
+                    assertTrue(entry.next(), "entry " + id);
+                    implied = entry.getObject("first_started_at") != null;
                 }
             }
-            assertEquals(4, rows, "entry, attempt and two history rows of " + id);
+            int rows = 1;
+            if (!implied) {
+                for (String sql : List.of("select * from rewind_attempt where entry_id = ? order by id",
+                        "select * from rewind_history where entry_id = ? order by id")) {
+                    try (PreparedStatement query = connection.prepareStatement(sql)) {
+                        query.setObject(1, id);
+                        rows += readAll(query);
+                    }
+                }
+            }
+            assertEquals(implied ? 1 : 4, rows, "the entry, and its attempt and two history rows unless implied, of " + id);
             return rows;
         }
     }
