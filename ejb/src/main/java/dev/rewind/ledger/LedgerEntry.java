@@ -149,6 +149,13 @@ public class LedgerEntry {
      */
     public LedgerEntry(UUID id, String type, String destination, String body, String properties,
                        String jmsMessageId, Instant now, Change change) {
+        this(id, type, destination, body, properties, jmsMessageId, now);
+        history.add(new HistoryRecord(this, null, Status.PENDING, change, now));
+    }
+
+    /** A PENDING entry with no history yet. */
+    private LedgerEntry(UUID id, String type, String destination, String body, String properties,
+                        String jmsMessageId, Instant now) {
         this.id = Objects.requireNonNull(id, "id");
         this.destination = Objects.requireNonNull(destination, "destination");
         this.type = type;
@@ -158,26 +165,17 @@ public class LedgerEntry {
         this.createdAt = Objects.requireNonNull(now, "now");
         this.updatedAt = now;
         this.status = Status.PENDING;
-        history.add(new HistoryRecord(this, null, Status.PENDING, change, now));
     }
 
     /**
      * A message the ledger had not seen whose first delivery's handler succeeded: one row, PROCESSED after
-     * attempt 1, whose attempt and history are implied until the entry changes again.
-     *
-     * @param firstSeen the change that names where it came from (the implied first history row)
+     * attempt 1 (begun at {@code startedAt} on {@code node}), whose attempt and history are implied until the
+     * entry changes again.
      */
     public static LedgerEntry handledOnFirstDelivery(UUID id, String type, String destination, String body,
                                                      String properties, String jmsMessageId, Instant startedAt,
                                                      String node, Instant now) {
-        LedgerEntry entry = new LedgerEntry();
-        entry.id = Objects.requireNonNull(id, "id");
-        entry.destination = Objects.requireNonNull(destination, "destination");
-        entry.type = type;
-        entry.body = body;
-        entry.properties = properties;
-        entry.jmsMessageId = jmsMessageId;
-        entry.createdAt = Objects.requireNonNull(startedAt, "startedAt");
+        LedgerEntry entry = new LedgerEntry(id, type, destination, body, properties, jmsMessageId, startedAt);
         entry.firstStartedAt = startedAt;
         entry.firstNode = StorableText.fit(node, Attempt.MAX_NODE);
         entry.attempts = 1;
