@@ -1,5 +1,6 @@
 package dev.rewind.bench;
 
+import dev.rewind.counts.EntryCounts;
 import dev.rewind.counts.H2CountTrigger;
 import jakarta.transaction.UserTransaction;
 import java.nio.ByteBuffer;
@@ -79,7 +80,7 @@ final class LedgerLoader {
         inTransaction(postgresql ? "alter table rewind_entry enable trigger rewind_entry_counted"
                         : "create trigger rewind_entry_counted after insert, update, delete on rewind_entry for each row"
                         + " call '" + H2CountTrigger.class.getName() + "'",
-                "delete from rewind_count", RECOUNT);
+                "delete from rewind_count", EntryCounts.RECOUNT_SQL);
         for (String ddl : rebuild) {
             inTransaction(ddl);
         }
@@ -168,14 +169,6 @@ final class LedgerLoader {
         }
         transaction.commit();
     }
-
-    /** The counts of the whole ledger, into stripe 0 (what migration V7 does). */
-    private static final String RECOUNT = "insert into rewind_count (stripe, message_type, status, error_class, n, last_seen,"
-            + " sample_error) select 0, coalesce(message_type, ''), cast(status as varchar(20)),"
-            + " case when status = 'FAILED' then coalesce(error_class, '') else '' end, count(*),"
-            + " max(case when status = 'FAILED' then updated_at end), max(case when status = 'FAILED' then last_error end)"
-            + " from rewind_entry group by coalesce(message_type, ''), cast(status as varchar(20)),"
-            + " case when status = 'FAILED' then coalesce(error_class, '') else '' end";
 
     private String entriesSql(long from, long to) {
         return "insert into rewind_entry (id, attempts, body, created_at, destination, error_class, jms_message_id,"

@@ -3,6 +3,7 @@ package dev.rewind.counts;
 import dev.rewind.api.FailureGroup;
 import dev.rewind.api.LedgerStats;
 import dev.rewind.api.Status;
+import dev.rewind.schema.SchemaMigrations;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
@@ -33,6 +34,16 @@ public class EntryCounts {
     /** The type of entries without one (tombstones, rejected messages with no JMSType), as the API shows it. */
     public static final String NO_TYPE = "(none)";
 
+    /** The ledger counted by a scan, in the counts' keys: columns t (type), s (status), k (error class), n. */
+    private static final String LEDGER_COUNTED = """
+            select coalesce(message_type, '') t, cast(status as varchar(20)) s,
+                   case when status = 'FAILED' then coalesce(error_class, '') else '' end k, count(*) n,
+                   max(case when status = 'FAILED' then updated_at end) last_seen,
+                   max(case when status = 'FAILED' then last_error end) sample_error
+            from rewind_entry
+            group by coalesce(message_type, ''), cast(status as varchar(20)),
+                     case when status = 'FAILED' then coalesce(error_class, '') else '' end""";
+
     /**
      * The scan that proves the counts: every (type, status, error class) whose count in the ledger differs
      * from the sum of its stripes, as rows (type, status, error class, count). No row means they agree; as
@@ -43,14 +54,16 @@ public class EntryCounts {
             (select t, s, k, n from (%1$s) ledger except select t, s, k, n from (%2$s) counted)
             union all
             (select t, s, k, n from (%2$s) counted except select t, s, k, n from (%1$s) ledger)
-            """.formatted("""
-            select coalesce(message_type, '') t, cast(status as varchar(20)) s,
-                   case when status = 'FAILED' then coalesce(error_class, '') else '' end k, count(*) n
-            from rewind_entry
-            group by coalesce(message_type, ''), cast(status as varchar(20)),
-                     case when status = 'FAILED' then coalesce(error_class, '') else '' end""", """
+            """.formatted(LEDGER_COUNTED, """
             select message_type t, status s, error_class k, sum(n) n from rewind_count
             group by message_type, status, error_class having sum(n) <> 0""");
+
+    /**
+     * Counts the whole ledger into stripe 0, as migration V7 did: for a loader that wrote entries with the
+     * trigger off, after it emptied {@code rewind_count}.
+     */
+    public static final String RECOUNT_SQL = "insert into rewind_count (stripe, message_type, status, error_class, n,"
+            + " last_seen, sample_error) select 0, t, s, k, n, last_seen, sample_error from (" + LEDGER_COUNTED + ") ledger";
 
     @PersistenceContext(unitName = "rewind")
     EntityManager em;
@@ -154,8 +167,7 @@ public class EntryCounts {
     private boolean postgres() {
         Boolean known = postgres;
         if (known == null) {
-            known = em.unwrap(Session.class).doReturningWork(
-                    connection -> connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres"));
+            known = "postgresql".equals(em.unwrap(Session.class).doReturningWork(SchemaMigrations::vendor));
             postgres = known;
         }
         return known;

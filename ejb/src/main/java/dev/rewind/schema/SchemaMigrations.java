@@ -52,17 +52,22 @@ public class SchemaMigrations implements Integrator {
     /** The folder of migrations for this database: {@code h2} or {@code postgresql}. */
     static String vendor(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection()) {
-            String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
-            if (product.contains("postgres")) {
-                return "postgresql";
-            }
-            if (product.contains("h2")) {
-                return "h2";
-            }
-            throw new IllegalStateException("Rewind has migrations for H2 and PostgreSQL, not for " + product);
+            return vendor(connection);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot reach the ledger's database to migrate it: " + e.getMessage(), e);
         }
+    }
+
+    /** The database behind this connection, as the migrations name it: {@code h2} or {@code postgresql}. */
+    public static String vendor(Connection connection) throws SQLException {
+        String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
+        if (product.contains("postgres")) {
+            return "postgresql";
+        }
+        if (product.contains("h2")) {
+            return "h2";
+        }
+        throw new IllegalStateException("Rewind has migrations for H2 and PostgreSQL, not for " + product);
     }
 
     @Override
