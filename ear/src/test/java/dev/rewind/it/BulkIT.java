@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.rewind.api.BulkKind;
 import dev.rewind.api.BulkRequest;
 import dev.rewind.api.EntryFilter;
+import dev.rewind.api.EntryView;
+import dev.rewind.api.HistoryView;
 import dev.rewind.api.JobState;
 import dev.rewind.api.JobView;
 import dev.rewind.api.Rewind;
@@ -108,6 +110,57 @@ class BulkIT {
         assertEquals(after.done(), stats.getOrDefault("REPLAYING", 0L));
         assertEquals(10_000 - after.done(), stats.getOrDefault("FAILED", 0L));
         assertEquals(after.done(), support.queueCount(PARKING));
+    }
+
+    /**
+     * A forced replay over every state, in chunks of five that mix them: each entry that may be replayed is
+     * replayed once (one message, one REPLAYING history row naming the job, its earlier story intact, an
+     * implied first delivery written out first); the others are skipped and unchanged; the counts agree.
+     */
+    @Test
+    void aForcedReplayOfMixedEntriesReplaysWhatMayBeOnceAndKeepsEachStoryWhole() throws Exception {
+        String type = "mixed." + run;
+        Map<String, List<UUID>> seeded = support.seedMixed(type);
+        Map<UUID, EntryView> before = new java.util.HashMap<>();
+        for (List<UUID> ids : seeded.values()) {
+            for (UUID id : ids) {
+                before.put(id, as(() -> rewind.entry(id)));
+            }
+        }
+        EntryFilter filter = new EntryFilter(null, type, null, null, null, null);
+        JobView started = as(() -> rewind.startBulk(new BulkRequest(BulkKind.REPLAY, filter, "mixed", true, PARKING, 0, 5,
+                false)));
+        JobView done = awaitJob(started.id(), j -> j.state() != JobState.RUNNING);
+
+        assertEquals(JobState.COMPLETED, done.state(), done.toString());
+        assertEquals(6, done.done(), "implied, processed and failed entries: " + done);
+        assertEquals(6, done.skipped(), "purged, revoked and replaying entries: " + done);
+        assertEquals(0, done.failed());
+        for (String kind : List.of("implied", "processed", "failed")) {
+            for (UUID id : seeded.get(kind)) {
+                EntryView was = before.get(id);
+                EntryView now = as(() -> rewind.entry(id));
+                assertEquals(Status.REPLAYING, now.status(), kind + " " + id);
+                assertEquals(was.replays() + 1, now.replays(), kind + " " + id);
+                assertEquals(was.attemptLog(), now.attemptLog(), kind + ": the attempts so far, as they were shown");
+                assertEquals(was.history(), now.history().subList(0, was.history().size()),
+                        kind + ": the story so far, as it was shown (an implied one now stored)");
+                assertEquals(was.history().size() + 1, now.history().size(), kind + ": one row for the replay");
+                HistoryView replay = now.history().get(now.history().size() - 1);
+                assertEquals(List.of(was.status(), Status.REPLAYING, started.id()),
+                        java.util.Arrays.asList(replay.from(), replay.to(), replay.jobId()), kind + ": " + replay);
+            }
+        }
+        for (String kind : List.of("purged", "revoked", "replaying")) {
+            for (UUID id : seeded.get(kind)) {
+                EntryView was = before.get(id);
+                EntryView now = as(() -> rewind.entry(id));
+                assertEquals(List.of(was.status(), was.replays(), was.history()), List.of(now.status(), now.replays(),
+                        now.history()), kind + " " + id + " was skipped and is unchanged");
+            }
+        }
+        assertEquals(6, support.queueCount(PARKING), "one message per replayed entry");
+        assertEquals(List.of(), support.countMismatches(), "the counts followed the set-based chunks");
     }
 
     private JobView awaitJob(long id, java.util.function.Predicate<JobView> condition) {

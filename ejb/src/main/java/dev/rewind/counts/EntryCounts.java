@@ -21,7 +21,8 @@ import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 /**
- * Reads the counts the database keeps in {@code rewind_count} (migration V7): a few rows per type and
+ * Reads the counts the database keeps in {@code rewind_count} (migration V7; on PostgreSQL, V8 counts an update
+ * or delete of many entries once per statement): a few rows per type and
  * status and database connection, never a scan of the ledger, and exact, because each count changes in the
  * transaction that changes its entry. Once a minute, the stripes of connections that have ended are folded
  * into stripe 0 so the table stays small.

@@ -8,6 +8,7 @@ import dev.rewind.api.UnknownMessageException;
 import dev.rewind.failure.Errors;
 import dev.rewind.ledger.Change;
 import dev.rewind.ledger.Ledger;
+import dev.rewind.ledger.LedgerEntry;
 import dev.rewind.metrics.ChunkCommitted;
 import dev.rewind.query.Cursor;
 import dev.rewind.query.EntryQueries;
@@ -24,12 +25,17 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
 
 /**
  * One chunk of a bulk job, in a transaction of its own: the job row is locked (so two nodes
- * resuming the same job take turns), the next entries after the checkpoint are replayed or
- * revoked, and the checkpoint moves past them. All of it commits, or none.
+ * resuming the same job take turns), the next entries after the checkpoint are locked with one
+ * query and replayed (set-based: {@link Replays#replayAll}) or revoked one by one, and the
+ * checkpoint moves past them. All of it commits, or none.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -71,24 +77,27 @@ public class BulkChunk {
         int skipped = 0;
         int failed = 0;
         String error = null;
-        ledger.lockAll(next.stream().map(Cursor::id).toList());
-        for (Cursor position : next) {
-            try {
-                if (job.kind() == BulkKind.REPLAY) {
-                    replays.replay(position.id(), job.target(), job.force(), change);
-                } else {
-                    revocations.revoke(position.id(), change);
+        List<LedgerEntry> locked = inOrder(next, ledger.lockAll(next.stream().map(Cursor::id).toList()));
+        skipped += next.size() - locked.size(); // gone since they matched (retention)
+        if (job.kind() == BulkKind.REPLAY) {
+            Replays.Tally tally = replays.replayAll(locked, job.target(), job.force(), change);
+            done += tally.done();
+            skipped += tally.skipped();
+        } else {
+            for (LedgerEntry entry : locked) {
+                try {
+                    revocations.revoke(entry.id(), change);
+                    done++;
+                } catch (RefusedException | IllegalTransitionException | UnknownMessageException notApplicable) {
+                    // The entry changed since it matched (or cannot take this operation): not the job's to do.
+                    skipped++;
+                } catch (RuntimeException e) {
+                    if (transaction.getRollbackOnly()) {
+                        throw e; // the chunk is lost; the runner retries it from the same checkpoint
+                    }
+                    failed++;
+                    error = entry.id() + ": " + Errors.describe(e);
                 }
-                done++;
-            } catch (RefusedException | IllegalTransitionException | UnknownMessageException notApplicable) {
-                // The entry changed since it matched (or cannot take this operation): not the job's to do.
-                skipped++;
-            } catch (RuntimeException e) {
-                if (transaction.getRollbackOnly()) {
-                    throw e; // the chunk is lost; the runner retries it from the same checkpoint
-                }
-                failed++;
-                error = position.id() + ": " + Errors.describe(e);
             }
         }
         Instant now = Instant.now();
@@ -98,5 +107,12 @@ public class BulkChunk {
             job.finish(JobState.COMPLETED, null, now);
         }
         return new Result(next.size(), job.state() == JobState.RUNNING);
+    }
+
+    /** The locked entries in the order of their positions (creation), the order they are replayed or revoked in. */
+    private static List<LedgerEntry> inOrder(List<Cursor> positions, List<LedgerEntry> entries) {
+        Map<UUID, LedgerEntry> byId = new HashMap<>();
+        entries.forEach(entry -> byId.put(entry.id(), entry));
+        return positions.stream().map(position -> byId.get(position.id())).filter(Objects::nonNull).toList();
     }
 }

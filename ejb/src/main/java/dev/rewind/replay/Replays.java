@@ -1,5 +1,7 @@
 package dev.rewind.replay;
 
+import dev.rewind.api.IllegalTransitionException;
+import dev.rewind.api.RefusedException;
 import dev.rewind.api.RewindHeaders;
 import dev.rewind.api.RewindQueues;
 import dev.rewind.api.Status;
@@ -13,8 +15,12 @@ import dev.rewind.send.JmsSender;
 import dev.rewind.send.Resends;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -51,6 +57,13 @@ public class Replays {
     @ConfigProperty(name = "rewind.max-replays", defaultValue = "10")
     int maxReplays;
 
+    @Resource
+    TransactionSynchronizationRegistry transaction;
+
+    /** What {@link #replayAll} did: entries replayed, and entries it was not for (refused by their state). */
+    public record Tally(int done, int skipped) {
+    }
+
     public LedgerEntry replay(UUID id, String target, boolean force, Change change) {
         LedgerEntry entry = ledger.findLocked(id).orElseThrow(() -> new UnknownMessageException(id));
         if (entry.status() == Status.REPLAYING && change.jobId() == null) {
@@ -70,5 +83,53 @@ public class Replays {
         broker.removeAfterCommit(List.of(DEAD_LETTER_QUEUE), id);
         operated.fire(new Operated(id, "replay", change.jobId()));
         return entry;
+    }
+
+    /**
+     * A bulk job's chunk: replays each of these entries (locked by the caller, in this order) that can be
+     * replayed, as {@link #replay} would, and skips the others. The ledger's part is set-based
+     * ({@link Ledger#startReplays}); the messages are sent one by one in this transaction. A send that fails
+     * rolls the whole chunk back: the ledger must not say REPLAYING for a message that was not sent.
+     */
+    public Tally replayAll(List<LedgerEntry> entries, String target, boolean force, Change change) {
+        int skipped = 0;
+        Map<String, List<LedgerEntry>> byQueue = new LinkedHashMap<>();
+        List<LedgerEntry> implied = new ArrayList<>();
+        for (LedgerEntry entry : entries) {
+            String queue = target == null || target.isBlank() ? entry.destination() : target;
+            try {
+                entry.checkReplay(force, maxReplays);
+                outbound.queue(queue, entry.id());
+            } catch (RefusedException | IllegalTransitionException notApplicable) {
+                skipped++;
+                continue;
+            }
+            if (entry.implied()) {
+                implied.add(entry); // a forced replay of a first delivery's success writes its implied rows first
+            } else {
+                byQueue.computeIfAbsent(queue, q -> new ArrayList<>()).add(entry);
+            }
+        }
+        Instant now = Instant.now();
+        try {
+            for (LedgerEntry entry : implied) {
+                replay(entry.id(), target, force, change);
+            }
+            for (Map.Entry<String, List<LedgerEntry>> group : byQueue.entrySet()) {
+                String queue = group.getKey();
+                ledger.startReplays(group.getValue(), queue, change, now);
+                for (LedgerEntry entry : group.getValue()) {
+                    UUID id = entry.id();
+                    outbound.send(queue, id, entry.type(), entry.body(), entry.properties(),
+                            Map.of(RewindHeaders.REPLAY_OF, id.toString()), 0);
+                    broker.removeAfterCommit(List.of(DEAD_LETTER_QUEUE), id);
+                    operated.fire(new Operated(id, "replay", change.jobId()));
+                }
+            }
+        } catch (RuntimeException e) {
+            transaction.setRollbackOnly();
+            throw e;
+        }
+        return new Tally(entries.size() - skipped, skipped);
     }
 }

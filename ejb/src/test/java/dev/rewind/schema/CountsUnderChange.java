@@ -18,7 +18,8 @@ import java.util.UUID;
 /**
  * The counts the database keeps (V7) against a recount, after generated changes of entries from several
  * connections (each counts in its own stripe), committed or rolled back at random: inserts,
- * status and error changes, a failure again, deletes. The ledger and the counts must agree after every
+ * status and error changes, a failure again, deletes, each of one entry or of many in one statement,
+ * and updates that move no entry between counts. The ledger and the counts must agree after every
  * commit, from any connection. Shared by the H2 and PostgreSQL tests.
  */
 final class CountsUnderChange {
@@ -62,7 +63,7 @@ final class CountsUnderChange {
     /** One change of one to three entries, in the connection's open transaction; returns the new ids. */
     private static List<UUID> change(Connection c, Random random, List<UUID> ids) throws SQLException {
         List<UUID> added = new ArrayList<>();
-        int op = ids.size() < 10 ? 0 : random.nextInt(4);
+        int op = ids.size() < 10 ? 0 : random.nextInt(7);
         switch (op) {
             case 0 -> {
                 for (int i = 0; i <= random.nextInt(3); i++) {
@@ -90,15 +91,51 @@ final class CountsUnderChange {
                     pick(random, STATUSES), ids.get(random.nextInt(ids.size())));
             case 2 -> update(c, "update rewind_entry set error_class = ?, last_error = 'again', updated_at = ? where id = ?",
                     pick(random, ERRORS), ids.get(random.nextInt(ids.size())));
-            default -> {
+            case 3 -> {
                 UUID id = ids.remove(random.nextInt(ids.size()));
                 try (PreparedStatement delete = c.prepareStatement("delete from rewind_entry where id = ?")) {
                     delete.setObject(1, id);
                     delete.executeUpdate();
                 }
             }
+            // Many entries in one statement, as a bulk chunk's replay and a retention batch write them.
+            case 4 -> several(c, random, ids, "update rewind_entry set status = ?, updated_at = ? where id in ",
+                    pick(random, STATUSES));
+            case 5 -> several(c, random, ids, "update rewind_entry set error_class = ?, last_error = 'again',"
+                    + " updated_at = ? where id in ", pick(random, ERRORS));
+            // A change that moves no entry between counts.
+            case 6 -> several(c, random, ids, "update rewind_entry set body = ?, version = version + 1"
+                    + " where updated_at <= ? and id in ", "{\"b\":2}");
+            default -> throw new IllegalStateException("no operation " + op);
+        }
+        if (op >= 4 && random.nextInt(4) == 0) { // and a set-based delete after it, as retention writes one
+            List<UUID> gone = new ArrayList<>(ids.subList(0, Math.min(ids.size(), 1 + random.nextInt(5))));
+            try (PreparedStatement delete = c.prepareStatement("delete from rewind_entry where id in " + marks(gone.size()))) {
+                for (int i = 0; i < gone.size(); i++) {
+                    delete.setObject(i + 1, gone.get(i));
+                }
+                delete.executeUpdate();
+            }
+            ids.removeAll(gone);
         }
         return added;
+    }
+
+    /** Runs {@code sql} (value and time as its first parameters) on 2 to 20 random entries, duplicates allowed. */
+    private static void several(Connection c, Random random, List<UUID> ids, String sql, String value) throws SQLException {
+        int n = 2 + random.nextInt(19);
+        try (PreparedStatement update = c.prepareStatement(sql + marks(n))) {
+            update.setString(1, value);
+            update.setTimestamp(2, new Timestamp(System.currentTimeMillis()));
+            for (int i = 0; i < n; i++) {
+                update.setObject(3 + i, ids.get(random.nextInt(ids.size())));
+            }
+            update.executeUpdate();
+        }
+    }
+
+    private static String marks(int n) {
+        return "(" + String.join(", ", java.util.Collections.nCopies(n, "?")) + ")";
     }
 
     private static void update(Connection c, String sql, String value, UUID id) throws SQLException {

@@ -14,7 +14,7 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationVersion;
 
 /**
- * A database at schema version 1, with data in it, upgraded to the current version: the data is
+ * A database at schema version 1, with data in it, upgraded to the latest version (the vendor's): the data is
  * still there and the new columns have their defaults. Shared by the H2 and PostgreSQL tests; it
  * leaves the database empty.
  */
@@ -23,7 +23,7 @@ final class MigrationUpgrade {
     private MigrationUpgrade() {
     }
 
-    static void run(String url, String user, String password, String vendor) throws SQLException {
+    static void run(String url, String user, String password, String vendor, String latest) throws SQLException {
         Flyway v1 = flyway(url, user, password, vendor).target(MigrationVersion.fromVersion("1")).load();
         v1.clean();
         v1.migrate();
@@ -38,7 +38,7 @@ final class MigrationUpgrade {
         }
 
         var result = flyway(url, user, password, vendor).load().migrate();
-        assertEquals("7", result.targetSchemaVersion);
+        assertEquals(latest, result.targetSchemaVersion);
 
         try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement();
              ResultSet r = s.executeQuery("select e.body, e.status, e.version, e.hold, e.purged_at, h.reason,"

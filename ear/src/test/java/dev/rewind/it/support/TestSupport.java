@@ -74,6 +74,56 @@ public class TestSupport implements TestSupportRemote {
     }
 
     /**
+     * Entries of one message type in every state a forced bulk replay meets, two of each, by kind:
+     * {@code implied} (a first delivery's success, one row), {@code processed} (stored row by row),
+     * {@code failed}, {@code purged} (PROCESSED, body removed by retention), {@code revoked} (a tombstone)
+     * and {@code replaying} (a replay under way). Created a microsecond apart, in that order.
+     */
+    public Map<String, List<UUID>> seedMixed(String type) {
+        Map<String, List<UUID>> seeded = new java.util.LinkedHashMap<>();
+        Instant at = Instant.now().minusSeconds(60);
+        String body = "{\"from\":\"x\",\"to\":\"y\",\"amount\":1}";
+        for (String kind : List.of("implied", "processed", "failed", "purged", "revoked", "replaying")) {
+            for (int i = 0; i < 2; i++) {
+                at = at.plusNanos(1000);
+                UUID id = UUID.randomUUID();
+                Change seededBy = Change.system("seeded by a test");
+                LedgerEntry entry = switch (kind) {
+                    case "implied" -> LedgerEntry.handledOnFirstDelivery(id, type, RewindQueues.INBOUND, body, "{}", null,
+                            at, "test", at);
+                    case "revoked" -> LedgerEntry.tombstone(id, at, seededBy);
+                    default -> new LedgerEntry(id, type, RewindQueues.INBOUND, body, "{}", null, at, seededBy);
+                };
+                Attempt attempt = kind.equals("implied") || kind.equals("revoked") ? null
+                        : entry.startAttempt(AttemptKind.DELIVERY, at, "test");
+                switch (kind) {
+                    case "processed", "purged" -> entry.succeeded(attempt, seededBy, at);
+                    case "failed" -> entry.failed(attempt, AttemptOutcome.FAILED, "dev.rewind.it.Seeded", "seeded failure",
+                            seededBy, at);
+                    case "replaying" -> {
+                        entry.failed(attempt, AttemptOutcome.FAILED, "dev.rewind.it.Seeded", "seeded failure", seededBy, at);
+                        entry.startReplay(false, 10, seededBy, at);
+                        entry.sentTo(RewindQueues.INBOUND, Instant.now().plus(Duration.ofHours(1))); // not overdue: reconciliation leaves it
+                    }
+                    default -> {
+                        // implied and revoked are as created
+                    }
+                }
+                em.persist(entry);
+                seeded.computeIfAbsent(kind, k -> new ArrayList<>()).add(id);
+            }
+        }
+        em.flush();
+        // A tombstone has no type (its message never came) and retention's purge is a bulk update: both by query.
+        em.createQuery("update LedgerEntry e set e.type = :type where e.id in :ids")
+                .setParameter("type", type).setParameter("ids", seeded.get("revoked")).executeUpdate();
+        em.createQuery("update LedgerEntry e set e.body = null, e.properties = null, e.purgedAt = :now,"
+                        + " e.version = e.version + 1 where e.id in :ids")
+                .setParameter("now", Instant.now()).setParameter("ids", seeded.get("purged")).executeUpdate();
+        return seeded;
+    }
+
+    /**
      * Leaves a PROCESSED entry as a crash at commit would have, with the old transaction shape: the
      * ledger committed REVOKING and names its compensation, which the broker never got.
      */
