@@ -47,23 +47,20 @@ public class Ledger {
     }
 
     /**
-     * Starts the replay of these entries, locked by the caller and each checked with
-     * {@link LedgerEntry#checkReplay}, whose messages go to {@code queue}: the same change as
-     * {@link LedgerEntry#startReplay} and {@link LedgerEntry#sentTo} of each, written set-based (one
-     * update for all of them, their history rows in batches) because a bulk chunk of 500 entries spent
-     * most of its database time in 500 single-row updates. The entries leave the persistence context
-     * (their loaded state is out of date); none may be {@link LedgerEntry#implied() implied}.
+     * Starts the replay of these entries, locked by the caller, whose messages go to {@code queue}: the same
+     * change as {@link LedgerEntry#startReplay} and {@link LedgerEntry#sentTo} of each, after the same checks
+     * ({@link LedgerEntry#replayStartedRow}), written set-based (one update for all of them, their history rows
+     * in batches) because a bulk chunk of 500 entries spent most of its database time in 500 single-row
+     * updates. The entries leave the persistence context (their loaded state is out of date).
      */
-    public void startReplays(List<LedgerEntry> entries, String queue, Change change, Instant now) {
+    public void startReplays(List<LedgerEntry> entries, String queue, boolean force, int maxReplays, Change change,
+                             Instant now) {
         if (entries.isEmpty()) {
             return;
         }
         List<HistoryRecord> rows = new ArrayList<>(entries.size());
         for (LedgerEntry entry : entries) {
-            if (entry.implied()) {
-                throw new IllegalArgumentException("entry " + entry.id() + " keeps its first delivery implied: replay it alone");
-            }
-            rows.add(new HistoryRecord(entry, entry.status(), Status.REPLAYING, change, now));
+            rows.add(entry.replayStartedRow(force, maxReplays, change, now));
         }
         rows.forEach(em::persist);
         em.flush(); // the history rows go out in batches, their entries still in the persistence context

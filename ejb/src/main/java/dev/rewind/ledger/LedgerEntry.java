@@ -253,6 +253,19 @@ public class LedgerEntry {
         moveTo(Status.REPLAYING, change, now);
     }
 
+    /**
+     * The history row of {@link #startReplay} for a replay written set-based ({@link Ledger#startReplays}),
+     * after the same checks; the entry itself is changed by that statement, not here. An entry whose first
+     * delivery is still implied cannot go this way: its implied rows must be written first.
+     */
+    HistoryRecord replayStartedRow(boolean force, int maxReplays, Change change, Instant now) {
+        checkReplay(force, maxReplays);
+        if (implied()) {
+            throw new IllegalStateException("entry " + id + " keeps its first delivery implied: replay it alone");
+        }
+        return new HistoryRecord(this, status, Status.REPLAYING, change, now);
+    }
+
     /** Throws what {@link #startReplay} would throw, without changing anything. */
     public void checkReplay(boolean force, int maxReplays) {
         if (!status.canMoveTo(Status.REPLAYING)) {

@@ -73,15 +73,12 @@ public class Replays {
             operated.fire(new Operated(id, "replay-again", null));
             return entry;
         }
-        String queue = target == null || target.isBlank() ? entry.destination() : target;
+        String queue = queueFor(entry, target);
         entry.checkReplay(force, maxReplays);
         outbound.queue(queue, id); // refuse an unknown target before anything changes
         entry.startReplay(force, maxReplays, change, Instant.now());
-        outbound.send(queue, id, entry.type(), entry.body(), entry.properties(),
-                Map.of(RewindHeaders.REPLAY_OF, id.toString()), 0);
+        sendReplay(entry, queue, change);
         entry.sentTo(queue, Instant.now());
-        broker.removeAfterCommit(List.of(DEAD_LETTER_QUEUE), id);
-        operated.fire(new Operated(id, "replay", change.jobId()));
         return entry;
     }
 
@@ -96,7 +93,7 @@ public class Replays {
         Map<String, List<LedgerEntry>> byQueue = new LinkedHashMap<>();
         List<LedgerEntry> implied = new ArrayList<>();
         for (LedgerEntry entry : entries) {
-            String queue = target == null || target.isBlank() ? entry.destination() : target;
+            String queue = queueFor(entry, target);
             try {
                 entry.checkReplay(force, maxReplays);
                 outbound.queue(queue, entry.id());
@@ -117,13 +114,9 @@ public class Replays {
             }
             for (Map.Entry<String, List<LedgerEntry>> group : byQueue.entrySet()) {
                 String queue = group.getKey();
-                ledger.startReplays(group.getValue(), queue, change, now);
+                ledger.startReplays(group.getValue(), queue, force, maxReplays, change, now);
                 for (LedgerEntry entry : group.getValue()) {
-                    UUID id = entry.id();
-                    outbound.send(queue, id, entry.type(), entry.body(), entry.properties(),
-                            Map.of(RewindHeaders.REPLAY_OF, id.toString()), 0);
-                    broker.removeAfterCommit(List.of(DEAD_LETTER_QUEUE), id);
-                    operated.fire(new Operated(id, "replay", change.jobId()));
+                    sendReplay(entry, queue, change);
                 }
             }
         } catch (RuntimeException e) {
@@ -131,5 +124,19 @@ public class Replays {
             throw e;
         }
         return new Tally(entries.size() - skipped, skipped);
+    }
+
+    /** Where a replay goes: the named queue, or the one the message came from. */
+    private static String queueFor(LedgerEntry entry, String target) {
+        return target == null || target.isBlank() ? entry.destination() : target;
+    }
+
+    /** Sends the recorded message again, marked as a replay, and removes its DLQ copy once this commits. */
+    private void sendReplay(LedgerEntry entry, String queue, Change change) {
+        UUID id = entry.id();
+        outbound.send(queue, id, entry.type(), entry.body(), entry.properties(),
+                Map.of(RewindHeaders.REPLAY_OF, id.toString()), 0);
+        broker.removeAfterCommit(List.of(DEAD_LETTER_QUEUE), id);
+        operated.fire(new Operated(id, "replay", change.jobId()));
     }
 }

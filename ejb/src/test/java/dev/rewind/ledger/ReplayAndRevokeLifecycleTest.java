@@ -55,6 +55,22 @@ class ReplayAndRevokeLifecycleTest {
         assertEquals(Status.REPLAYING, entry.status());
     }
 
+    /** The set-based start of a bulk replay: the row and the checks of a single one, the entry left to the statement. */
+    @Test
+    void aSetBasedReplayTakesItsRowAndChecksFromTheEntry() {
+        LedgerEntry entry = failed();
+        HistoryRecord row = entry.replayStartedRow(false, 10, new Change("ops", "bulk", 7L), t0);
+        assertEquals(List.of(Status.FAILED, Status.REPLAYING, 7L), java.util.Arrays.asList(row.from(), row.to(), row.jobId()));
+        assertEquals(Status.FAILED, entry.status(), "the update statement changes the entry, not the row's making");
+
+        assertThrows(ReplayRefusedException.class, () -> processed().replayStartedRow(false, 10, ops, t0));
+        LedgerEntry revoked = LedgerEntry.tombstone(UUID.randomUUID(), t0, ops);
+        assertThrows(IllegalTransitionException.class, () -> revoked.replayStartedRow(true, 10, ops, t0));
+        LedgerEntry implied = LedgerEntry.handledOnFirstDelivery(UUID.randomUUID(), "t", "q", "{}", "{}", null, t0, "n", t0);
+        assertThrows(IllegalStateException.class, () -> implied.replayStartedRow(true, 10, ops, t0),
+                "an implied first delivery must write its rows first: the single replay's path");
+    }
+
     @Test
     void replaysAreCapped() {
         LedgerEntry entry = failed();
