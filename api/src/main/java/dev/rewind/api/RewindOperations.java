@@ -59,4 +59,7 @@ public interface RewindOperations {
 
     /** FAILED entries grouped by type and error class, largest first (at most 100 groups). */
     List<FailureGroup> failureGroups();
+
+    /** The Rewind servers sharing this ledger, by name, live or not (a node gone without stopping stays listed). */
+    List<NodeView> nodes();
 }

@@ -2,6 +2,7 @@ package dev.rewind.handling;
 
 import dev.rewind.failure.DatabaseFailure;
 import dev.rewind.failure.Errors;
+import dev.rewind.nodes.NodeName;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -23,7 +24,7 @@ public class LedgerFlush {
     private static final Logger LOG = Logger.getLogger(LedgerFlush.class);
 
     /** This server's name in attempt rows. */
-    public static final String NODE = System.getProperty("jboss.node.name", "local");
+    public static final String NODE = NodeName.CURRENT;
 
     @PersistenceContext(unitName = "rewind")
     EntityManager em;

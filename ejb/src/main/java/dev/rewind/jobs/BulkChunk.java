@@ -24,18 +24,23 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import org.jboss.logging.Logger;
 
 /**
- * One chunk of a bulk job, in a transaction of its own: the job row is locked (so two nodes
- * resuming the same job take turns), the next entries after the checkpoint are locked with one
- * query and replayed (set-based: {@link Replays#replayAll}) or revoked one by one, and the
- * checkpoint moves past them. All of it commits, or none.
+ * One chunk of a bulk job, in a transaction of its own: the job row is locked, the node checks that the
+ * job is its to run (it holds the lease, or the lease ran out: then it takes the job over), the next
+ * entries after the checkpoint are locked with one query and replayed (set-based: {@link Replays#replayAll})
+ * or revoked one by one, the checkpoint moves past them and the node's lease is renewed. All of it commits,
+ * or none. The row lock and the lease in the same row make chunks of one job strictly one after another,
+ * whichever nodes run them: a node never takes over a job in the middle of another node's chunk, and a
+ * chunk done by one node moves the checkpoint that the next one, on any node, starts from.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -44,6 +49,8 @@ public class BulkChunk {
     /** What a chunk did: how many entries it covered and whether the job goes on. */
     public record Result(int items, boolean more) {
     }
+
+    private static final Logger LOG = Logger.getLogger(BulkChunk.class);
 
     @PersistenceContext(unitName = "rewind")
     EntityManager em;
@@ -66,10 +73,17 @@ public class BulkChunk {
     @Inject
     Event<ChunkCommitted> chunkCommitted;
 
-    public Result process(long jobId) {
+    public Result process(long jobId, String node, Duration lease) {
         BulkJob job = em.find(BulkJob.class, jobId, LockModeType.PESSIMISTIC_WRITE);
         if (job == null || job.state() != JobState.RUNNING) {
             return new Result(0, false);
+        }
+        if (!job.mayRun(node, Instant.now())) {
+            return new Result(0, false); // another node holds the job: its runner goes on, this one stops
+        }
+        if (job.runner() != null && !job.runner().equals(node)) {
+            LOG.infof("Node '%s' takes over bulk job %d from node '%s' (its lease ended %s), at %d of %d", node, jobId,
+                    job.runner(), job.leaseUntil(), job.done() + job.skipped() + job.failed(), job.total());
         }
         List<Cursor> next = queries.positions(job.filter(), job.checkpoint(), job.chunkSize());
         Change change = new Change(job.actor(), job.reason(), job.id());
@@ -106,6 +120,7 @@ public class BulkChunk {
         if (next.size() < job.chunkSize()) {
             job.finish(JobState.COMPLETED, null, now);
         }
+        job.lease(node, Instant.now().plus(lease)); // from the chunk's end: the next one is due within the lease
         return new Result(next.size(), job.state() == JobState.RUNNING);
     }
 

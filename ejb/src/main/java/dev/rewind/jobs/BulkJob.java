@@ -111,6 +111,14 @@ public class BulkJob {
     @Column(name = "last_error", length = 2000)
     private String lastError;
 
+    /** The node that runs the job's chunks (or ran them last). */
+    @Column(length = 64)
+    private String runner;
+
+    /** Until when the runner may go on without another node taking the job over; renewed by every chunk. */
+    @Column(name = "lease_until")
+    private Instant leaseUntil;
+
     @Version
     private long version;
 
@@ -118,7 +126,7 @@ public class BulkJob {
         // for JPA
     }
 
-    BulkJob(BulkRequest request, String actor, long total, Instant now) {
+    BulkJob(BulkRequest request, String actor, long total, String node, Instant leaseUntil, Instant now) {
         EntryFilter filter = request.filter().createdBefore(now);
         this.kind = request.kind();
         this.state = JobState.RUNNING;
@@ -137,6 +145,8 @@ public class BulkJob {
         this.total = total;
         this.createdAt = now;
         this.updatedAt = now;
+        this.runner = node;
+        this.leaseUntil = leaseUntil;
     }
 
     public EntryFilter filter() {
@@ -161,6 +171,30 @@ public class BulkJob {
             this.lastError = error.length() > 2000 ? error.substring(0, 2000) : error;
         }
         this.updatedAt = now;
+    }
+
+    /** Whether {@code node} may run the next chunk: it holds the lease, or nobody holds one now. */
+    boolean mayRun(String node, Instant now) {
+        return runner == null || runner.equals(node) || leaseUntil == null || !leaseUntil.isAfter(now);
+    }
+
+    /** {@code node} runs the job until {@code until}, unless it renews the lease before then. */
+    void lease(String node, Instant until) {
+        this.runner = node;
+        this.leaseUntil = until;
+    }
+
+    /** The runner gives the job up (it is stopping): any node may take it over now. */
+    void release() {
+        this.leaseUntil = null;
+    }
+
+    public String runner() {
+        return runner;
+    }
+
+    public Instant leaseUntil() {
+        return leaseUntil;
     }
 
     void finish(JobState end, String error, Instant now) {
@@ -245,6 +279,6 @@ public class BulkJob {
     /** The job as callers see it. */
     public JobView view() {
         return new JobView(id, kind, state, false, filter(), reason, actor, force, target, ratePerSecond, total, done,
-                skipped, failed, createdAt, updatedAt, finishedAt, lastError, List.of());
+                skipped, failed, createdAt, updatedAt, finishedAt, lastError, List.of(), runner);
     }
 }

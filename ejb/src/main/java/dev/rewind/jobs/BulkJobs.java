@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -37,13 +38,14 @@ public class BulkJobs {
         long total = queries.count(filter);
         var sample = queries.page(filter, null, SAMPLE).items();
         return new JobView(null, request.kind(), null, true, filter, request.reason(), actor, request.force(),
-                request.target(), request.ratePerSecond(), total, 0, 0, 0, now, now, null, null, sample);
+                request.target(), request.ratePerSecond(), total, 0, 0, 0, now, now, null, null, sample, null);
     }
 
-    public JobView create(BulkRequest request, String actor) {
+    /** A new RUNNING job, leased to {@code node} (the node that starts its runner) until {@code leaseUntil}. */
+    public JobView create(BulkRequest request, String actor, String node, Duration lease) {
         Instant now = Instant.now();
         long total = queries.count(request.filter().createdBefore(now));
-        BulkJob job = new BulkJob(request, actor, total, now);
+        BulkJob job = new BulkJob(request, actor, total, node, now.plus(lease), now);
         em.persist(job);
         em.flush();
         return job.view();
@@ -74,8 +76,33 @@ public class BulkJobs {
         }
     }
 
-    public List<Long> running() {
-        return em.createQuery("select j.id from BulkJob j where j.state = :state order by j.id", Long.class)
-                .setParameter("state", JobState.RUNNING).getResultList();
+    /**
+     * Extends {@code node}'s lease of a running job while its runner waits between chunks (a paced job);
+     * false when the job is no longer this node's to run (finished, cancelled, or taken over).
+     */
+    public boolean renew(long id, String node, Duration lease) {
+        BulkJob job = em.find(BulkJob.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (job == null || job.state() != JobState.RUNNING || !node.equals(job.runner())) {
+            return false;
+        }
+        job.lease(node, Instant.now().plus(lease));
+        return true;
+    }
+
+    /** {@code node} stops running its jobs (a clean shutdown): another node may take them over at once. */
+    public int release(String node) {
+        List<BulkJob> held = em.createQuery("select j from BulkJob j where j.state = :state and j.runner = :node",
+                BulkJob.class).setParameter("state", JobState.RUNNING).setParameter("node", node)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+        held.forEach(BulkJob::release);
+        return held.size();
+    }
+
+    /** Running jobs {@code node} may run now: its own (from before a restart) and those whose lease ran out. */
+    public List<JobView> runnable(String node) {
+        return em.createQuery("select j from BulkJob j where j.state = :state and (j.runner is null or j.runner = :node"
+                        + " or j.leaseUntil is null or j.leaseUntil <= :now) order by j.id", BulkJob.class)
+                .setParameter("state", JobState.RUNNING).setParameter("node", node).setParameter("now", Instant.now())
+                .getResultList().stream().map(BulkJob::view).toList();
     }
 }

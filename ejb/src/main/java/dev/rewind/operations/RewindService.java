@@ -8,6 +8,7 @@ import dev.rewind.api.FailureGroup;
 import dev.rewind.api.InvalidRequestException;
 import dev.rewind.api.JobView;
 import dev.rewind.api.LedgerStats;
+import dev.rewind.api.NodeView;
 import dev.rewind.api.Page;
 import dev.rewind.api.Rewind;
 import dev.rewind.api.RewindOperations;
@@ -19,6 +20,8 @@ import dev.rewind.failure.DatabaseFailure;
 import dev.rewind.jobs.BulkJobs;
 import dev.rewind.jobs.BulkRunner;
 import dev.rewind.ledger.Change;
+import dev.rewind.nodes.NodeName;
+import dev.rewind.nodes.NodeRegistry;
 import dev.rewind.query.EntryQueries;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.DeclareRoles;
@@ -65,6 +68,9 @@ public class RewindService implements Rewind, RewindRemote {
     @Inject
     BulkRunner runner;
 
+    @Inject
+    NodeRegistry nodes;
+
     @Override
     @RolesAllowed(Roles.OPERATOR)
     public EntryView replay(UUID id, String reason, String target, boolean force) {
@@ -107,7 +113,7 @@ public class RewindService implements Rewind, RewindRemote {
         if (request.dryRun()) {
             return jobs.dryRun(request, actor);
         }
-        JobView job = jobs.create(request, actor);
+        JobView job = jobs.create(request, actor, NodeName.CURRENT, runner.lease());
         runner.start(job.id(), job.ratePerSecond());
         return job;
     }
@@ -149,6 +155,12 @@ public class RewindService implements Rewind, RewindRemote {
     @RolesAllowed({Roles.VIEWER, Roles.OPERATOR})
     public List<FailureGroup> failureGroups() {
         return queries.failureGroups(100);
+    }
+
+    @Override
+    @RolesAllowed({Roles.VIEWER, Roles.OPERATOR})
+    public List<NodeView> nodes() {
+        return nodes.nodes();
     }
 
     private Change change(String reason) {

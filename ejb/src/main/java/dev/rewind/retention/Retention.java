@@ -1,5 +1,6 @@
 package dev.rewind.retention;
 
+import dev.rewind.nodes.TimerLeases;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -11,7 +12,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Purges old PROCESSED entries every hour. Settings (MicroProfile Config, e.g. system properties):
+ * Purges old PROCESSED entries every hour, on one node: every node's timer fires, the first to take the
+ * {@code retention} lease (for 30 minutes) purges, the others skip that hour. Parallel purges would be
+ * harmless (a batch deletes rows under their locks; rows another node deleted are not there to delete), only
+ * wasteful. Settings (MicroProfile Config, e.g. system properties):
  * {@code rewind.retention.enabled} (true), {@code rewind.retention.processed-age} (ISO-8601
  * duration, P30D), {@code rewind.retention.mode} (DELETE or PAYLOAD), {@code rewind.retention.batch-size} (500).
  */
@@ -21,8 +25,15 @@ public class Retention {
 
     private static final Logger LOG = Logger.getLogger(Retention.class);
 
+    /** The lease that makes one node purge per hour, and how long it holds. */
+    static final String LEASE = "retention";
+    private static final Duration HOLD = Duration.ofMinutes(30);
+
     @Inject
     RetentionBatch batches;
+
+    @Inject
+    TimerLeases leases;
 
     @Inject
     @ConfigProperty(name = "rewind.retention.enabled", defaultValue = "true")
@@ -42,7 +53,7 @@ public class Retention {
 
     @Schedule(hour = "*", minute = "17", persistent = false, info = "rewind retention")
     void hourly() {
-        if (!enabled) {
+        if (!enabled || !leases.claim(LEASE, HOLD)) {
             return;
         }
         try {

@@ -5,6 +5,7 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
@@ -26,6 +27,9 @@ public class RetentionBatch {
                 .setParameter("processed", Status.PROCESSED)
                 .setParameter("cutoff", cutoff)
                 .setMaxResults(size)
+                // Locked until the purge commits: an operator's replay of one of them waits and then finds it gone,
+                // instead of the purge deleting an entry that is being replayed; a second purge waits and finds them gone.
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultList();
         if (ids.isEmpty()) {
             return 0;
