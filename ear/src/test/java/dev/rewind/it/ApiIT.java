@@ -157,11 +157,30 @@ class ApiIT {
     }
 
     @Test
+    void theNodesListNamesThisServerLiveAndItself() {
+        HttpResponse<String> response = http.get("/nodes", "viewer");
+        assertEquals(200, response.statusCode(), response.body());
+        jakarta.json.JsonArray nodes = (jakarta.json.JsonArray) Http.json(response.body());
+        List<JsonObject> self = nodes.stream().map(jakarta.json.JsonValue::asJsonObject)
+                .filter(n -> n.getBoolean("self")).toList();
+        assertEquals(1, self.size(), response.body());
+        JsonObject node = self.get(0);
+        assertEquals(TEST_NODE, node.getString("name"), "the name given with -Djboss.node.name");
+        assertTrue(node.getBoolean("live"), response.body());
+        assertTrue(java.time.Duration.between(java.time.Instant.parse(node.getString("heartbeatAt")), java.time.Instant.now())
+                .toSeconds() < 30, "a heartbeat within the last 30 s: " + node);
+    }
+
+    /** The test server's node name (arquillian.xml). */
+    static final String TEST_NODE = "rewind-test";
+
+    @Test
     void theOpenApiDocumentHealthAndMetricsAreServed() {
         HttpResponse<String> openapi = http.get(Http.BASE + "/openapi", null);
         assertEquals(200, openapi.statusCode());
         for (String path : List.of("/rewind/api/entries/{id}/replay:", "/rewind/api/entries/{id}/revoke:",
-                "/rewind/api/jobs:", "/rewind/api/jobs/{id}/cancel:", "/rewind/api/stats/failures:", "/rewind/api/messages:")) {
+                "/rewind/api/jobs:", "/rewind/api/jobs/{id}/cancel:", "/rewind/api/stats/failures:", "/rewind/api/messages:",
+                "/rewind/api/nodes:")) {
             assertTrue(openapi.body().contains(path), "OpenAPI documents " + path);
         }
         HttpResponse<String> ready = http.get(Http.MANAGEMENT + "/health/ready", null);

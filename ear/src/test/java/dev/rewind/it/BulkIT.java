@@ -83,6 +83,7 @@ class BulkIT {
         JobView done = awaitJob(started.id(), j -> j.state() != JobState.RUNNING);
 
         assertEquals(JobState.COMPLETED, done.state());
+        assertEquals("rewind-test", done.node(), "the job says which node ran it (the test server's -Djboss.node.name)");
         assertEquals(10_000, done.done());
         assertEquals(0, done.skipped());
         assertEquals(0, done.failed());

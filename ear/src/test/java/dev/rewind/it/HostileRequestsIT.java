@@ -326,7 +326,8 @@ class HostileRequestsIT {
                 new Endpoint("POST", "/jobs/999999999/cancel", "{\"reason\":\"x\"}", false, false),
                 new Endpoint("POST", "/messages", "{}", false, true),
                 new Endpoint("GET", "/stats", null, true, false),
-                new Endpoint("GET", "/stats/failures", null, true, false));
+                new Endpoint("GET", "/stats/failures", null, true, false),
+                new Endpoint("GET", "/nodes", null, true, false));
         List<String> wrong = new ArrayList<>();
         for (Endpoint e : endpoints) {
             check(wrong, e, null, null, 401);

@@ -30,20 +30,46 @@ public final class CrashServer implements AutoCloseable {
     private static final Duration BOOT = Duration.ofSeconds(180);
     private static final Duration HALT = Duration.ofSeconds(60);
 
-    private final Path home = Path.of(System.getProperty("jboss.home"));
-    private final Path log = home.resolve("standalone/log/crash-server.out");
-    private final Path rule = home.resolve("standalone/tmp/rewind-halt.btm");
+    private final Path home;
+    private final int offset;
+    private final String node;
+    private final Path log;
+    private final Path rule;
     private final HttpClient http = HttpClient.newHttpClient();
     private Process process;
 
-    /** Puts the EAR into the deployment folder (every start deploys it), on an empty ledger database of its own. */
-    public void install() throws IOException, InterruptedException {
+    /** The test server (jboss.home) as node {@code rewind-crash}, at the tests' port offset. */
+    public CrashServer() {
+        this(Path.of(System.getProperty("jboss.home")), Http.OFFSET, "rewind-crash");
+    }
+
+    /** The server in {@code home} at port offset {@code offset}, started as node {@code node}. */
+    public CrashServer(Path home, int offset, String node) {
+        this.home = home;
+        this.offset = offset;
+        this.node = node;
+        this.log = home.resolve("standalone/log/crash-server.out");
+        this.rule = home.resolve("standalone/tmp/rewind-halt.btm");
+    }
+
+    /** Empties (drops and creates) the ledger database {@code name} on the test's PostgreSQL. */
+    public static void freshDatabase(String name) throws IOException, InterruptedException {
         ProcessBuilder fresh = new ProcessBuilder("bash", System.getProperty("rewind.test.db.control"), "fresh-database",
-                "rewind_crash").inheritIO();
+                name).inheritIO();
         fresh.environment().put("PGPORT", System.getProperty("rewind.test.db.port"));
         if (fresh.start().waitFor() != 0) {
-            throw new IllegalStateException("could not create the crash test's database rewind_crash");
+            throw new IllegalStateException("could not create the test database " + name);
         }
+    }
+
+    /** Puts the EAR into the deployment folder (every start deploys it), on an empty ledger database of its own. */
+    public void install() throws IOException, InterruptedException {
+        freshDatabase("rewind_crash");
+        deploy();
+    }
+
+    /** Puts the EAR into the deployment folder: every start deploys it. */
+    public void deploy() throws IOException {
         Path deployments = home.resolve("standalone/deployments");
         try (var old = Files.list(deployments)) {
             for (Path marker : old.filter(p -> p.getFileName().toString().startsWith("rewind.ear.")).toList()) {
@@ -109,16 +135,12 @@ public final class CrashServer implements AutoCloseable {
 
     /** Starts the server and waits until the admin API answers; returns when that was. */
     public long start() throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(home.resolve("bin/standalone.sh").toString(),
-                "-c", "standalone-full.xml", "-Djboss.socket.binding.port-offset=" + Http.OFFSET));
-        command.addAll(Arrays.stream(System.getProperty("rewind.test.server-args", "").trim().split("\\s+"))
-                .filter(a -> !a.isBlank()).toList());
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        builder.environment().put("JAVA_OPTS", "-Xms512m -Xmx1g -Djava.net.preferIPv4Stack=true"
-                + " -javaagent:" + bytemanJar() + "=script:" + rule
-                + " -Djboss.modules.system.pkgs=org.jboss.byteman -Djava.awt.headless=true");
-        process = builder.start();
+        return start(node);
+    }
+
+    /** Starts the server as node {@code name} and waits until the admin API answers; returns when that was. */
+    public long start(String name) throws IOException, InterruptedException {
+        launch(name);
         long deadline = System.nanoTime() + BOOT.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
@@ -132,6 +154,92 @@ public final class CrashServer implements AutoCloseable {
         throw new IllegalStateException("the server did not deploy Rewind within " + BOOT + "; see " + log);
     }
 
+    /**
+     * Starts the server as node {@code name} expecting Rewind's deployment to fail: returns the server's output
+     * of this start once the server has finished starting (with the failed deployment), the API never having
+     * answered. The process goes on running until {@link #kill()}.
+     */
+    public String startRefused(String name) throws IOException, InterruptedException {
+        long from = Files.exists(log) ? Files.size(log) : 0;
+        launch(name);
+        long deadline = System.nanoTime() + BOOT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (ready()) {
+                throw new IllegalStateException("Rewind started as node " + name + " where it should have refused to");
+            }
+            String output = output(from);
+            if (output.contains("WFLYSRV0026") || output.contains("WFLYSRV0025") || !process.isAlive()) {
+                return output;
+            }
+            TimeUnit.MILLISECONDS.sleep(250);
+        }
+        throw new IllegalStateException("the server did not finish starting within " + BOOT + "; see " + log);
+    }
+
+    private String output(long from) throws IOException {
+        byte[] all = Files.readAllBytes(log);
+        return new String(all, (int) Math.min(from, all.length), (int) Math.max(0, all.length - from),
+                java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** The admin API's base address of this server. */
+    public String api() {
+        return "http://localhost:" + (8080 + offset) + "/rewind/api";
+    }
+
+    /** The example domain's accounts on this server. */
+    public String accounts() {
+        return "http://localhost:" + (8080 + offset) + "/rewind-example/api/accounts";
+    }
+
+    public Path home() {
+        return home;
+    }
+
+    public int managementPort() {
+        return 9990 + offset;
+    }
+
+    /**
+     * The transactions in this server's transaction log, read with jboss-cli as an administrator would: a
+     * probe of the log store, then its transactions (a transaction recovery has not finished shows there).
+     */
+    public List<String> loggedTransactions() throws IOException, InterruptedException {
+        String store = "/subsystem=transactions/log-store=log-store";
+        Process cli = new ProcessBuilder(home.resolve("bin/jboss-cli.sh").toString(), "--connect",
+                "--controller=localhost:" + managementPort(),
+                "--commands=" + store + ":probe," + store + ":read-children-names(child-type=transactions)")
+                .redirectErrorStream(true).start();
+        String output = new String(cli.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (!cli.waitFor(60, TimeUnit.SECONDS) || cli.exitValue() != 0) {
+            throw new IllegalStateException("jboss-cli could not read the transaction log: " + output);
+        }
+        String names = output.substring(output.lastIndexOf("\"result\" =>") + 11).strip();
+        if (names.startsWith("[]")) {
+            return List.of();
+        }
+        return names.lines().map(String::strip).filter(l -> l.startsWith("\"")).map(l -> l.replaceAll("[\",]", ""))
+                .toList();
+    }
+
+    public boolean alive() {
+        return process != null && process.isAlive();
+    }
+
+    private void launch(String name) throws IOException {
+        Files.createDirectories(log.getParent());
+        List<String> command = new ArrayList<>(List.of(home.resolve("bin/standalone.sh").toString(),
+                "-c", "standalone-full.xml", "-Djboss.socket.binding.port-offset=" + offset, "-Djboss.node.name=" + name));
+        command.addAll(Arrays.stream(System.getProperty("rewind.test.server-args", "").trim().split("\\s+"))
+                .filter(a -> !a.isBlank()).toList());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().put("JAVA_OPTS", "-Xms512m -Xmx1g -Djava.net.preferIPv4Stack=true"
+                + " -javaagent:" + bytemanJar() + "=script:" + rule
+                + " -Djboss.modules.system.pkgs=org.jboss.byteman -Djava.awt.headless=true");
+        process = builder.start();
+    }
+
     private static Path bytemanJar() {
         try {
             return Path.of(org.jboss.byteman.agent.Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
@@ -142,7 +250,7 @@ public final class CrashServer implements AutoCloseable {
 
     private boolean ready() {
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(Http.API + "/stats"))
+            HttpRequest request = HttpRequest.newBuilder(URI.create(api() + "/stats"))
                     .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("viewer:viewer-pw".getBytes()))
                     .timeout(Duration.ofSeconds(5)).build();
             return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
