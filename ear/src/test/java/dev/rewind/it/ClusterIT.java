@@ -13,10 +13,7 @@ import dev.rewind.sender.RewindSender;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
@@ -26,10 +23,8 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -158,8 +153,8 @@ class ClusterIT {
     @Test
     @Order(4)
     void aBulkReplayWhoseNodeIsKilledIsFinishedByTheOtherNodeEveryEntryReplayedOnce() throws Exception {
-        List<UUID> ids = seedProcessed(10_000);
-        String job = "{\"kind\":\"REPLAY\",\"filter\":{\"type\":\"cluster.seeded." + RUN + "\"},\"force\":true,"
+        List<UUID> ids = seedProcessed(10_000, "takeover");
+        String job = "{\"kind\":\"REPLAY\",\"filter\":{\"type\":\"cluster.seeded.takeover." + RUN + "\"},\"force\":true,"
                 + "\"target\":\"" + BulkIT.PARKING + "\",\"chunkSize\":100,\"ratePerSecond\":400,"
                 + "\"reason\":\"cluster takeover\"}";
         HttpResponse<String> started = http.post(a.api() + "/jobs", "operator", job);
@@ -258,6 +253,30 @@ class ClusterIT {
         assertNoTransactionLeftInDoubt(restarted);
     }
 
+    @Test
+    @Order(7)
+    void aJobRunOnOneNodeIsCancelledThroughTheOtherAndStops() throws Exception {
+        seedProcessed(2_000, "cancel");
+        String job = "{\"kind\":\"REPLAY\",\"filter\":{\"type\":\"cluster.seeded.cancel." + RUN + "\"},\"force\":true,"
+                + "\"target\":\"" + BulkIT.PARKING + "\",\"chunkSize\":20,\"ratePerSecond\":100,\"reason\":\"cluster cancel\"}";
+        HttpResponse<String> started = http.post(a.api() + "/jobs", "operator", job);
+        assertEquals(202, started.statusCode(), started.body());
+        long jobId = Http.object(started).getJsonNumber("id").longValue();
+        Await.until("node-a is running it", WAIT, () -> progress(a, jobId), n -> n >= 100);
+
+        HttpResponse<String> cancelled = http.post(b.api() + "/jobs/" + jobId + "/cancel", "operator",
+                "{\"reason\":\"stop it from the other node\"}");
+        assertEquals(200, cancelled.statusCode(), cancelled.body());
+        assertEquals("CANCELLED", Http.object(cancelled).getString("state"));
+        long atCancel = Http.object(cancelled).getJsonNumber("done").longValue();
+        TwoNodes.sleep(Duration.ofSeconds(3)); // node-a's runner would have done 300 more by now
+        JsonObject seenByA = http.getJson(a.api() + "/jobs/" + jobId, "viewer");
+        assertEquals("CANCELLED", seenByA.getString("state"));
+        assertEquals("node-a", seenByA.getString("node"), "it was node-a's job");
+        assertEquals(atCancel, seenByA.getJsonNumber("done").longValue(), "no chunk after the cancel");
+        assertTrue(atCancel < 2_000, "cancelled before its end: " + atCancel);
+    }
+
     // --- helpers ---
 
     private static Map<UUID, String> awaitSettled(List<UUID> ids, Set<String> statuses, Duration timeout) {
@@ -287,7 +306,7 @@ class ClusterIT {
      * {@code count} PROCESSED entries written straight into the ledger (as a first delivery that succeeded on a
      * node named "seed"), of a type of this run alone: a bulk replay's material without 10,000 deliveries.
      */
-    private static List<UUID> seedProcessed(int count) throws Exception {
+    private static List<UUID> seedProcessed(int count, String kind) throws Exception {
         List<UUID> ids = new ArrayList<>();
         Instant at = Instant.now().minusSeconds(60);
         try (Connection c = ledger.connect(); PreparedStatement insert = c.prepareStatement("insert into rewind_entry"
@@ -302,7 +321,7 @@ class ClusterIT {
                 insert.setString(2, "{\"n\":" + i + "}");
                 insert.setTimestamp(3, t);
                 insert.setTimestamp(4, t);
-                insert.setString(5, "cluster.seeded." + RUN);
+                insert.setString(5, "cluster.seeded." + kind + "." + RUN);
                 insert.setTimestamp(6, t);
                 insert.setTimestamp(7, t);
                 insert.addBatch();

@@ -1,6 +1,7 @@
 package dev.rewind.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -14,6 +15,7 @@ import dev.rewind.it.support.AsOperator;
 import dev.rewind.it.support.Deployments;
 import dev.rewind.it.support.TestSupport;
 import dev.rewind.query.EntryQueries;
+import dev.rewind.nodes.TimerLeases;
 import dev.rewind.retention.Retention;
 import dev.rewind.retention.RetentionMode;
 import jakarta.ejb.EJB;
@@ -52,9 +54,33 @@ class RetentionIT {
     @Inject
     EntryQueries entries;
 
+    @Inject
+    TimerLeases leases;
+
     private final Instant now = Instant.now();
     private final Instant longAgo = now.minus(Duration.ofDays(40));
     private final Instant cutoff = now.minus(Duration.ofDays(30));
+
+    @Test
+    void oneNodeAtATimeHoldsTheRetentionLeaseAndALeaseThatEndedIsAnyones() {
+        String me = System.getProperty("jboss.node.name");
+        try {
+            support.holdLease("retention", "other-node", now.plus(Duration.ofMinutes(20)));
+            assertFalse(leases.claim("retention", Duration.ofMinutes(30)), "another node holds it: this one skips the hour");
+            assertEquals("other-node", support.leaseHolder("retention"));
+
+            support.holdLease("retention", "other-node", now.minusSeconds(1));
+            assertTrue(leases.claim("retention", Duration.ofMinutes(30)), "its lease ended");
+            assertEquals(me, support.leaseHolder("retention"));
+            assertTrue(leases.claim("retention", Duration.ofMinutes(30)), "the holder may renew it");
+
+            support.dropLease("retention");
+            assertTrue(leases.claim("retention", Duration.ofMinutes(30)), "a lease whose row is gone is made again");
+            assertEquals(me, support.leaseHolder("retention"));
+        } finally {
+            support.holdLease("retention", null, null);
+        }
+    }
 
     @Test
     void oldProcessedEntriesArePurgedInBatchesAndFailedHeldAndRecentOnesAreNot() throws Exception {

@@ -25,6 +25,12 @@ public class TimerLease {
         // for JPA
     }
 
+    TimerLease(String name, String holder, Instant leaseUntil) {
+        this.name = name;
+        this.holder = holder;
+        this.leaseUntil = leaseUntil;
+    }
+
     public String name() {
         return name;
     }

@@ -192,6 +192,25 @@ public class TestSupport implements TestSupportRemote {
         return counts.mismatches();
     }
 
+    /** Sets a timer lease as another node (or nobody: {@code holder} null) would have left it. */
+    public void holdLease(String name, String holder, Instant until) {
+        em.createNativeQuery("update rewind_lease set holder = ?1, lease_until = ?2 where name = ?3")
+                .setParameter(1, holder).setParameter(2, until == null ? null : java.sql.Timestamp.from(until))
+                .setParameter(3, name).executeUpdate();
+    }
+
+    /** Who holds a timer lease, or null. */
+    public String leaseHolder(String name) {
+        List<?> rows = em.createNativeQuery("select holder from rewind_lease where name = ?1").setParameter(1, name)
+                .getResultList();
+        return rows.isEmpty() ? null : (String) rows.get(0);
+    }
+
+    /** Takes a timer lease's row away, as an operator cleaning the table might. */
+    public void dropLease(String name) {
+        em.createNativeQuery("delete from rewind_lease where name = ?1").setParameter(1, name).executeUpdate();
+    }
+
     /** How many count rows a stripe has. */
     public long countRows(int stripe) {
         return ((Number) em.createNativeQuery("select count(*) from rewind_count where stripe = ?1")
