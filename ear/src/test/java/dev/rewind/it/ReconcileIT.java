@@ -213,6 +213,44 @@ class ReconcileIT {
         assertEquals(0, broker.count(RewindQueues.DEAD_LETTER, failed));
     }
 
+    @Test
+    void aDeadLetteredMessageTheLedgerNeverSawGoesBackToTheInboundQueueAndRunsOnce() throws Exception {
+        String from = bank.account("redrive-a", 1_000);
+        String to = bank.account("redrive-b", 0);
+        Queue deadLetters = InitialContext.doLookup("java:/jms/queue/" + RewindQueues.DEAD_LETTER);
+        // As the broker leaves a message whose delivery attempts crashes and rollbacks used up before any reached Rewind.
+        UUID unseen = UUID.randomUUID();
+        TextMessage copy = bank.transfer(from, to, 25);
+        copy.setStringProperty("rewindId", unseen.toString());
+        jms.createProducer().send(deadLetters, copy);
+        // One Rewind cannot use (no type): the consumer would only reject it, so it stays where it is.
+        UUID unusable = UUID.randomUUID();
+        TextMessage untyped = jms.createTextMessage("{}");
+        untyped.setStringProperty("rewindId", unusable.toString());
+        jms.createProducer().send(deadLetters, untyped);
+
+        assertEquals(0, reconciliation.redriveUnrecorded(Duration.ofMinutes(5)), "younger than the grace: left alone");
+        assertTrue(entries.find(unseen).isEmpty());
+        Await.until("the message goes back with an entry", WAIT, () -> {
+            reconciliation.redriveUnrecorded(Duration.ZERO);
+            return entries.find(unseen).isPresent();
+        }, known -> known);
+
+        EntryView processed = bank.awaitEntry(unseen, e -> e.status() == Status.PROCESSED);
+        assertEquals(975, bank.balance(from), "handled once");
+        assertEquals(25, bank.balance(to));
+        assertEquals(1, processed.attempts());
+        assertTrue(processed.history().stream().anyMatch(h -> h.actor().equals("system")
+                && h.reason().startsWith("reconcile: sent again to rewind.inbound from rewind.DLQ")), () -> processed.history().toString());
+        assertEquals(0, broker.count(RewindQueues.DEAD_LETTER, unseen), "its copy left the DLQ");
+        reconciliation.redriveUnrecorded(Duration.ZERO); // the ledger knows it now: not sent again
+        assertEquals(975, bank.balance(from));
+        assertEquals(1, bank.awaitEntry(unseen, e -> true).attempts());
+        assertEquals(1, broker.count(RewindQueues.DEAD_LETTER, unusable), "an unusable message is not sent back");
+        assertTrue(entries.find(unusable).isEmpty());
+        broker.remove(RewindQueues.DEAD_LETTER, unusable);
+    }
+
     private UUID processedTransfer(String from, String to, long amount) throws JMSException {
         UUID id = UUID.randomUUID();
         TextMessage message = bank.transfer(from, to, amount);

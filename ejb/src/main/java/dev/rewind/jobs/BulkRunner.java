@@ -81,6 +81,11 @@ public class BulkRunner {
                     result = chunks.process(jobId, NodeName.CURRENT, lease());
                     failures = 0;
                 } catch (RuntimeException e) {
+                    if (stopping || shuttingDown(e)) {
+                        // Not the job's failure: the chunk rolled back, and the job goes on elsewhere or after the restart.
+                        LOG.infof("Bulk job %d stops with this node; it resumes from its checkpoint", jobId);
+                        return;
+                    }
                     if (++failures > RETRIES) {
                         LOG.errorf("Bulk job %d failed: %s", jobId, Errors.describe(e));
                         jobs.fail(jobId, "a chunk failed " + failures + " times: " + Errors.describe(e));
@@ -101,6 +106,17 @@ public class BulkRunner {
         } finally {
             running.remove(jobId);
         }
+    }
+
+    /** Whether a chunk failed because the deployment is stopping (its beans refuse calls), not because of the job. */
+    private static boolean shuttingDown(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getClass().getSimpleName().equals("EJBComponentUnavailableException")
+                    || String.valueOf(t.getMessage()).contains("WFLYEJB0421")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -182,6 +182,12 @@ public record Envelope(UUID id, String type, String destination, String body, Ma
         return text.length() <= 80 ? text : text.substring(0, 77) + "...";
     }
 
+    /** The same message, on another queue (a dead-lettered message read in the DLQ belongs to the queue it came from). */
+    public Envelope on(String queue) {
+        return new Envelope(id, type, queue, body, properties, propertiesJson, jmsMessageId, deliveryCount, replayOf,
+                compensation, unusable, rejection);
+    }
+
     /** The PENDING entry of a message the ledger has not seen, first seen now on its queue. */
     public LedgerEntry newEntry(Instant now) {
         return new LedgerEntry(id(), type(), destination(), body(), propertiesJson(), jmsMessageId(), now,

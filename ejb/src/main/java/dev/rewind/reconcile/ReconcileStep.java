@@ -1,10 +1,13 @@
 package dev.rewind.reconcile;
 
+import dev.rewind.api.RewindQueues;
 import dev.rewind.api.Status;
 import dev.rewind.ledger.Change;
 import dev.rewind.ledger.Ledger;
 import dev.rewind.ledger.LedgerEntry;
+import dev.rewind.message.Envelope;
 import dev.rewind.metrics.Reconciled;
+import dev.rewind.send.JmsSender;
 import dev.rewind.send.Resends;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -37,6 +40,9 @@ public class ReconcileStep {
 
     @Inject
     Resends resends;
+
+    @Inject
+    JmsSender outbound;
 
     @Inject
     Event<Reconciled> reconciled;
@@ -82,6 +88,43 @@ public class ReconcileStep {
                 .setParameter("ids", ids)
                 .setParameter("finished", FINISHED)
                 .getResultList();
+    }
+
+    /** Of these ids, those the ledger has no entry for. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<UUID> unknown(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<UUID> known = em.createQuery("select e.id from LedgerEntry e where e.id in :ids", UUID.class)
+                .setParameter("ids", ids).getResultList();
+        return ids.stream().filter(id -> !known.contains(id)).toList();
+    }
+
+    /**
+     * Sends a message the broker dead-lettered before Rewind recorded any delivery of it back to
+     * {@code rewind.inbound}, with a PENDING entry that says why, in one transaction; false when the ledger
+     * knows the id by now. Every delivery that reaches Rewind's consumer is recorded (handled, failed or
+     * rejected, or rolled back because another writer recorded the id first), so a copy in the DLQ without
+     * an entry lost all its delivery attempts before that: to crashes and rollbacks that also returned
+     * messages it had been given in advance (the broker counts those as deliveries). The consumer then
+     * handles it as any message sent through Rewind, once.
+     */
+    public boolean redrive(Envelope deadLettered) {
+        if (ledger.find(deadLettered.id()).isPresent()) {
+            return false;
+        }
+        Instant now = Instant.now();
+        Envelope message = deadLettered.on(RewindQueues.INBOUND);
+        LedgerEntry entry = message.newEntry(now);
+        entry.sentTo(RewindQueues.INBOUND, now);
+        ledger.add(entry);
+        outbound.send(RewindQueues.INBOUND, entry.id(), entry.type(), entry.body(), entry.properties(), Map.of(), 0);
+        entry.noted(Change.system("reconcile: sent again to " + RewindQueues.INBOUND + " from " + RewindQueues.DEAD_LETTER
+                + ": the broker dead-lettered it before Rewind recorded any delivery (its delivery attempts were used"
+                + " up by crashes or rollbacks)"), now);
+        reconciled.fire(new Reconciled("redriven-dead-letter", 1));
+        return true;
     }
 
     /** Records in each entry's history that its stale copy left the dead-letter queue. */

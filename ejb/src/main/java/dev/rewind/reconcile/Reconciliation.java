@@ -3,6 +3,7 @@ package dev.rewind.reconcile;
 import dev.rewind.api.RewindHeaders;
 import dev.rewind.api.RewindQueues;
 import dev.rewind.broker.BrokerQueues;
+import dev.rewind.message.Envelope;
 import dev.rewind.send.JmsSender;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -24,8 +25,9 @@ import jakarta.jms.QueueBrowser;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Enumeration;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -39,7 +41,11 @@ import org.jboss.logging.Logger;
  *       {@code rewind.reconcile.grace} and neither in its queue nor consumed gets it again
  *       ({@link ReconcileStep#resendIfLost}; the consumers skip a second copy);</li>
  *   <li>copies in {@code rewind.DLQ} of entries that are PROCESSED or REVOKED are removed (a removal
- *       runs after its commit, outside the transaction, so a crash can skip it).</li>
+ *       runs after its commit, outside the transaction, so a crash can skip it);</li>
+ *   <li>messages in {@code rewind.DLQ} that the ledger has never seen, sent more than the grace ago (and less
+ *       than the retention age: an entry retention purged is not "never seen"), go back to
+ *       {@code rewind.inbound} with a PENDING entry ({@link ReconcileStep#redrive}): the broker dead-lettered them
+ *       before any delivery reached Rewind, when crashes and rollbacks had used up their attempts.</li>
  * </ul>
  * Nodes sharing the ledger may run it at once: a re-send happens under the entry's row lock after
  * re-checking that it is still overdue, and removing a copy twice removes nothing the second time.
@@ -88,10 +94,21 @@ public class Reconciliation {
     @ConfigProperty(name = "rewind.reconcile.dead-letter-scan", defaultValue = "2000")
     int deadLetterScan;
 
+    @Inject
+    @ConfigProperty(name = "rewind.retention.processed-age", defaultValue = "P30D")
+    String retentionAge;
+
+    /** The property in which Artemis keeps the queue a dead-lettered message came from. */
+    private static final String ORIGINAL_QUEUE = "_AMQ_ORIG_QUEUE";
+
     private final AtomicBoolean running = new AtomicBoolean();
 
     /** What one run repaired. */
-    public record Report(int resent, int removedDeadLetters) {
+    public record Report(int resent, int removedDeadLetters, int redriven) {
+    }
+
+    /** A message browsed in the dead-letter queue. */
+    private record DeadLetter(Envelope envelope, Instant sentAt, String from) {
     }
 
     @PostConstruct
@@ -106,9 +123,10 @@ public class Reconciliation {
     void periodic() {
         try {
             Report report = run();
-            if (report.resent() + report.removedDeadLetters() > 0) {
-                LOG.infof("Reconciliation re-sent %d lost message(s) and removed %d stale dead-letter copie(s)",
-                        report.resent(), report.removedDeadLetters());
+            if (report.resent() + report.removedDeadLetters() + report.redriven() > 0) {
+                LOG.infof("Reconciliation re-sent %d lost message(s), removed %d stale dead-letter copie(s) and sent %d"
+                        + " dead-lettered message(s) the ledger had never seen back to %s", report.resent(),
+                        report.removedDeadLetters(), report.redriven(), RewindQueues.INBOUND);
             }
         } catch (RuntimeException e) {
             LOG.warnf("Reconciliation stopped early (it runs again in %s): %s", interval, e.toString());
@@ -118,13 +136,48 @@ public class Reconciliation {
     /** One pass; a pass already running on this node makes this one return at once with nothing done. */
     public Report run() {
         if (!running.compareAndSet(false, true)) {
-            return new Report(0, 0);
+            return new Report(0, 0, 0);
         }
         try {
-            return new Report(resendLost(), removeStaleDeadLetters());
+            int resent = resendLost();
+            Map<UUID, DeadLetter> deadLetters = deadLetters();
+            return new Report(resent, removeStaleDeadLetters(deadLetters.keySet()),
+                    redrive(deadLetters, Duration.parse(grace)));
         } finally {
             running.set(false);
         }
+    }
+
+    /**
+     * Sends the dead-lettered messages the ledger has never seen, sent more than {@code grace} ago, back to
+     * {@code rewind.inbound}; returns how many. {@link #run()} does it with {@code rewind.reconcile.grace}.
+     */
+    public int redriveUnrecorded(Duration grace) {
+        if (!running.compareAndSet(false, true)) {
+            return 0;
+        }
+        try {
+            return redrive(deadLetters(), grace);
+        } finally {
+            running.set(false);
+        }
+    }
+
+    private int redrive(Map<UUID, DeadLetter> deadLetters, Duration grace) {
+        Instant now = Instant.now();
+        Instant sentBefore = now.minus(grace);
+        Instant sentAfter = now.minus(Duration.parse(retentionAge));
+        int redriven = 0;
+        for (UUID id : steps.unknown(deadLetters.keySet())) {
+            DeadLetter letter = deadLetters.get(id);
+            boolean fromInbound = letter.from() == null || letter.from().endsWith(RewindQueues.INBOUND);
+            if (fromInbound && letter.envelope().unusable() == null && letter.sentAt().isBefore(sentBefore)
+                    && letter.sentAt().isAfter(sentAfter) && steps.redrive(letter.envelope())) {
+                broker.remove(RewindQueues.DEAD_LETTER, List.of(id)); // after the commit: the copy is no longer needed
+                redriven++;
+            }
+        }
+        return redriven;
     }
 
     private int resendLost() {
@@ -138,8 +191,8 @@ public class Reconciliation {
         return resent;
     }
 
-    private int removeStaleDeadLetters() {
-        List<UUID> stale = steps.finished(deadLetterIds());
+    private int removeStaleDeadLetters(Set<UUID> deadLetterIds) {
+        List<UUID> stale = steps.finished(deadLetterIds);
         int removed = 0;
         for (int from = 0; from < stale.size(); from += batchSize) {
             List<UUID> slice = stale.subList(from, Math.min(stale.size(), from + batchSize));
@@ -151,23 +204,24 @@ public class Reconciliation {
         return removed;
     }
 
-    /** The Rewind ids of the first messages in the dead-letter queue. */
-    private Set<UUID> deadLetterIds() {
-        Set<UUID> ids = new LinkedHashSet<>();
+    /** The first messages in the dead-letter queue that carry a Rewind id, by id. */
+    private Map<UUID, DeadLetter> deadLetters() {
+        Map<UUID, DeadLetter> letters = new LinkedHashMap<>();
         try (JMSContext jms = connections.createContext();
              QueueBrowser browser = jms.createBrowser(outbound.queue(RewindQueues.DEAD_LETTER, null))) {
             Enumeration<?> messages = browser.getEnumeration();
             for (int seen = 0; seen < deadLetterScan && messages.hasMoreElements(); seen++) {
-                String id = ((Message) messages.nextElement()).getStringProperty(RewindHeaders.ID);
-                UUID parsed = parse(id);
-                if (parsed != null) {
-                    ids.add(parsed);
+                Message message = (Message) messages.nextElement();
+                UUID id = parse(message.getStringProperty(RewindHeaders.ID));
+                if (id != null) {
+                    letters.putIfAbsent(id, new DeadLetter(Envelope.read(message), Instant.ofEpochMilli(message.getJMSTimestamp()),
+                            message.getStringProperty(ORIGINAL_QUEUE)));
                 }
             }
         } catch (JMSException | RuntimeException e) {
             throw new IllegalStateException("cannot browse " + RewindQueues.DEAD_LETTER + ": " + e, e);
         }
-        return ids;
+        return letters;
     }
 
     private static UUID parse(String id) {
