@@ -202,7 +202,9 @@ class ClusterIT {
         assertEquals(ids.size(), statuses.size());
         ledger.handledAndCompensated(ids).forEach((id, c) -> assertEquals(1, c[0], id + " handled exactly once"));
         bank.assertBalances(Set.of());
-        assertEquals(0, DeadLetters.count(ids), "nothing dead-lettered");
+        // A copy the broker dead-lettered at the kill goes: removed once its entry settled, or sent back unseen.
+        Await.until("no copy of these transfers is left in the DLQ", Duration.ofSeconds(90), () -> DeadLetters.count(ids),
+                n -> n == 0);
         assertNoTransactionLeftInDoubt(restarted);
     }
 

@@ -172,12 +172,23 @@ public class Reconciliation {
             DeadLetter letter = deadLetters.get(id);
             boolean fromInbound = letter.from() == null || letter.from().endsWith(RewindQueues.INBOUND);
             if (fromInbound && letter.envelope().unusable() == null && letter.sentAt().isBefore(sentBefore)
-                    && letter.sentAt().isAfter(sentAfter) && steps.redrive(letter.envelope())) {
+                    && letter.sentAt().isAfter(sentAfter) && redrove(letter)) {
                 broker.remove(RewindQueues.DEAD_LETTER, List.of(id)); // after the commit: the copy is no longer needed
                 redriven++;
             }
         }
         return redriven;
+    }
+
+    /** One message sent back; a failure costs that message only (it stays in the DLQ for the next pass). */
+    private boolean redrove(DeadLetter letter) {
+        try {
+            return steps.redrive(letter.envelope());
+        } catch (RuntimeException e) {
+            LOG.warnf("Could not send dead-lettered message %s back to %s (it stays in %s): %s", letter.envelope().id(),
+                    RewindQueues.INBOUND, RewindQueues.DEAD_LETTER, e.toString());
+            return false;
+        }
     }
 
     private int resendLost() {
