@@ -41,7 +41,7 @@ public class BulkJobs {
                 request.target(), request.ratePerSecond(), total, 0, 0, 0, now, now, null, null, sample, null);
     }
 
-    /** A new RUNNING job, leased to {@code node} (the node that starts its runner) until {@code leaseUntil}. */
+    /** A new RUNNING job, leased to {@code node} (the node that starts its runner) for {@code lease}. */
     public JobView create(BulkRequest request, String actor, String node, Duration lease) {
         Instant now = Instant.now();
         long total = queries.count(request.filter().createdBefore(now));

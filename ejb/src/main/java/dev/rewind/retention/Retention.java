@@ -53,10 +53,13 @@ public class Retention {
 
     @Schedule(hour = "*", minute = "17", persistent = false, info = "rewind retention")
     void hourly() {
-        if (!enabled || !leases.claim(LEASE, HOLD)) {
+        if (!enabled) {
             return;
         }
         try {
+            if (!leases.claim(LEASE, HOLD)) {
+                return; // another node purges this hour
+            }
             int purged = purge(Instant.now().minus(Duration.parse(processedAge)), RetentionMode.valueOf(mode));
             if (purged > 0) {
                 LOG.infof("Retention purged %d PROCESSED entries older than %s (%s)", purged, processedAge, mode);
