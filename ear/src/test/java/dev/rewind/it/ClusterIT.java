@@ -279,6 +279,39 @@ class ClusterIT {
         assertTrue(atCancel < 2_000, "cancelled before its end: " + atCancel);
     }
 
+    @Test
+    @Order(8)
+    void aNodeStoppedCleanlyHandsItsJobOverAtOnceAndFreesItsName() throws Exception {
+        List<UUID> ids = seedProcessed(3_000, "stop");
+        String job = "{\"kind\":\"REPLAY\",\"filter\":{\"type\":\"cluster.seeded.stop." + RUN + "\"},\"force\":true,"
+                + "\"target\":\"" + BulkIT.PARKING + "\",\"chunkSize\":50,\"ratePerSecond\":200,\"reason\":\"cluster stop\"}";
+        HttpResponse<String> started = http.post(a.api() + "/jobs", "operator", job);
+        assertEquals(202, started.statusCode(), started.body());
+        long jobId = Http.object(started).getJsonNumber("id").longValue();
+        Await.until("node-a has replayed a part", WAIT, () -> progress(b, jobId), n -> n >= 400);
+
+        a.stop(); // SIGTERM: a graceful shutdown, as systemctl stop does
+        long stopped = System.nanoTime();
+        assertEquals(Set.of("node-b"), liveNodes(b), "a node that stops frees its name at once");
+        JsonObject takenOver = Await.until("node-b takes the job over", Duration.ofSeconds(40),
+                () -> http.getJson(b.api() + "/jobs/" + jobId, "viewer"), j -> "node-b".equals(j.getString("node", null)));
+        double handover = (System.nanoTime() - stopped) / 1e9;
+        System.out.printf("ClusterIT: bulk job handed over to node-b %.1f s after node-a stopped cleanly, at %d of 3,000%n",
+                handover, takenOver.getJsonNumber("done").longValue());
+        assertEquals("RUNNING", takenOver.getString("state"), "a clean stop is not the job's failure: " + takenOver);
+        assertTrue(handover < 20, "handed over at the next check (10 s), not after the lease: " + handover + " s");
+
+        JsonObject done = Await.until("the job completes", WAIT, () -> http.getJson(b.api() + "/jobs/" + jobId, "viewer"),
+                j -> !j.getString("state").equals("RUNNING"));
+        assertEquals("COMPLETED", done.getString("state"), done.toString());
+        assertEquals(3_000, done.getJsonNumber("done").longValue(), done.toString());
+        assertEquals(Map.of("1 REPLAYING", 3_000L), ledger.replays(ids).values().stream()
+                .collect(Collectors.groupingBy(v -> v, Collectors.counting())), "every entry replayed exactly once");
+        Map<String, Long> parked = parkedCopies(Set.copyOf(ids));
+        assertEquals(3_000, parked.size(), "a message for every entry");
+        assertTrue(parked.values().stream().allMatch(n -> n == 1), "and only one");
+    }
+
     // --- helpers ---
 
     private static Map<UUID, String> awaitSettled(List<UUID> ids, Set<String> statuses, Duration timeout) {

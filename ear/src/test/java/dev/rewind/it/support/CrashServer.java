@@ -262,6 +262,16 @@ public final class CrashServer implements AutoCloseable {
         }
     }
 
+    /** Stops the server as an init system would: SIGTERM to its JVM, which shuts down gracefully; waits for it. */
+    public void stop() throws InterruptedException {
+        List<ProcessHandle> jvm = process.descendants().toList();
+        jvm.forEach(ProcessHandle::destroy);
+        for (ProcessHandle child : jvm) {
+            child.onExit().orTimeout(120, TimeUnit.SECONDS).join();
+        }
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
     /** kill -9 of the server's JVM. */
     public void kill() throws InterruptedException {
         List<ProcessHandle> jvm = process.descendants().toList(); // before the script dies and they are orphaned
