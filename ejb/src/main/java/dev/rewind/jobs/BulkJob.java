@@ -173,7 +173,10 @@ public class BulkJob {
         this.updatedAt = now;
     }
 
-    /** Whether {@code node} may run the next chunk: it holds the lease, or nobody holds one now. */
+    /**
+     * Whether {@code node} may run the next chunk: it holds the lease, or nobody holds one now (the lease
+     * ended, or its node released it when it stopped: {@code lease_until} null).
+     */
     boolean mayRun(String node, Instant now) {
         return runner == null || runner.equals(node) || leaseUntil == null || !leaseUntil.isAfter(now);
     }
@@ -182,11 +185,6 @@ public class BulkJob {
     void lease(String node, Instant until) {
         this.runner = node;
         this.leaseUntil = until;
-    }
-
-    /** The runner gives the job up (it is stopping): any node may take it over now. */
-    void release() {
-        this.leaseUntil = null;
     }
 
     public String runner() {

@@ -89,15 +89,6 @@ public class BulkJobs {
         return true;
     }
 
-    /** {@code node} stops running its jobs (a clean shutdown): another node may take them over at once. */
-    public int release(String node) {
-        List<BulkJob> held = em.createQuery("select j from BulkJob j where j.state = :state and j.runner = :node",
-                BulkJob.class).setParameter("state", JobState.RUNNING).setParameter("node", node)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
-        held.forEach(BulkJob::release);
-        return held.size();
-    }
-
     /** Running jobs {@code node} may run now: its own (from before a restart) and those whose lease ran out. */
     public List<JobView> runnable(String node) {
         return em.createQuery("select j from BulkJob j where j.state = :state and (j.runner is null or j.runner = :node"

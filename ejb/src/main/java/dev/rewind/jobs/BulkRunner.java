@@ -111,8 +111,10 @@ public class BulkRunner {
     /** Whether a chunk failed because the deployment is stopping (its beans refuse calls), not because of the job. */
     private static boolean shuttingDown(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t.getClass().getSimpleName().equals("EJBComponentUnavailableException")
-                    || String.valueOf(t.getMessage()).contains("WFLYEJB0421")) {
+            String type = t.getClass().getSimpleName();
+            String message = String.valueOf(t.getMessage());
+            if (type.equals("EJBComponentUnavailableException") || type.equals("ComponentIsStoppedException")
+                    || message.contains("WFLYEJB0421") || message.contains("WFLYEE0043")) {
                 return true;
             }
         }

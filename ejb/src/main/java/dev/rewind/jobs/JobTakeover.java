@@ -1,5 +1,6 @@
 package dev.rewind.jobs;
 
+import dev.rewind.api.JobState;
 import dev.rewind.api.JobView;
 import dev.rewind.failure.Errors;
 import dev.rewind.nodes.NodeName;
@@ -17,6 +18,8 @@ import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -47,6 +50,9 @@ public class JobTakeover {
     @Inject
     BulkRunner runner;
 
+    @PersistenceContext(unitName = "rewind")
+    EntityManager em;
+
     @Inject
     @ConfigProperty(name = "rewind.jobs.takeover-check", defaultValue = "PT10S")
     String check;
@@ -75,11 +81,20 @@ public class JobTakeover {
         }
     }
 
+    /**
+     * Stops this node's runners and releases its jobs. The update goes through this bean's own persistence
+     * context: at shutdown the container stops stateless beans (such as {@link BulkJobs}) before it destroys
+     * singletons.
+     */
     @PreDestroy
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     void stop() {
         try {
             runner.stopAll(Duration.ofSeconds(10));
-            int released = jobs.release(NodeName.CURRENT);
+            int released = em.createQuery("update BulkJob j set j.leaseUntil = null where j.state = :running"
+                            + " and j.runner = :node")
+                    .setParameter("running", JobState.RUNNING).setParameter("node", NodeName.CURRENT)
+                    .executeUpdate();
             if (released > 0) {
                 LOG.infof("Node '%s' stops and releases %d running bulk job(s) to the other nodes", NodeName.CURRENT, released);
             }

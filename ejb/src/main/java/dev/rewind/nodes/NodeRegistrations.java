@@ -44,12 +44,6 @@ public class NodeRegistrations {
                 .executeUpdate() == 1;
     }
 
-    /** Gives the name up on a clean shutdown. */
-    public void leave(String name, String serverId) {
-        em.createQuery("delete from RegisteredNode n where n.name = :name and n.serverId = :server")
-                .setParameter("name", name).setParameter("server", serverId).executeUpdate();
-    }
-
     /** Every registered node, by name. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<RegisteredNode> all() {

@@ -16,6 +16,8 @@ import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
@@ -44,6 +46,9 @@ public class NodeRegistry {
 
     @Inject
     NodeRegistrations registrations;
+
+    @PersistenceContext(unitName = "rewind")
+    EntityManager em;
 
     @Inject
     @ConfigProperty(name = "rewind.node.heartbeat", defaultValue = "PT10S")
@@ -111,10 +116,17 @@ public class NodeRegistry {
         }
     }
 
+    /**
+     * Gives the name up. The persistence context is this bean's own: at shutdown the container stops the
+     * stateless beans (such as {@link NodeRegistrations}) before it destroys singletons, but keeps what a
+     * singleton injected until it is gone.
+     */
     @PreDestroy
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     void leave() {
         try {
-            registrations.leave(NodeName.CURRENT, serverId);
+            em.createQuery("delete from RegisteredNode n where n.name = :name and n.serverId = :server")
+                    .setParameter("name", NodeName.CURRENT).setParameter("server", serverId).executeUpdate();
         } catch (RuntimeException e) {
             LOG.warnf("Rewind node '%s' could not give up its name (it frees itself after %s): %s", NodeName.CURRENT,
                     staleAfter, Errors.describe(e));
