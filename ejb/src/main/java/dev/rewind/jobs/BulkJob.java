@@ -63,6 +63,9 @@ public class BulkJob {
     @Column(name = "filter_error_text", length = EntryFilter.MAX_TEXT)
     private String filterErrorText;
 
+    @Column(name = "filter_error_class", length = EntryFilter.MAX_TEXT)
+    private String filterErrorClass;
+
     @Column(nullable = false)
     private boolean force;
 
@@ -136,6 +139,7 @@ public class BulkJob {
         this.filterCreatedFrom = filter.createdFrom();
         this.filterCreatedTo = filter.createdTo();
         this.filterErrorText = filter.errorText();
+        this.filterErrorClass = filter.errorClass();
         this.force = request.force();
         this.target = request.target();
         this.reason = request.reason();
@@ -151,7 +155,7 @@ public class BulkJob {
 
     public EntryFilter filter() {
         return new EntryFilter(filterStatus, filterType, filterDestination, filterCreatedFrom, filterCreatedTo,
-                filterErrorText);
+                filterErrorText, filterErrorClass);
     }
 
     public Cursor checkpoint() {

@@ -1,8 +1,10 @@
 package dev.rewind.jobs;
 
 import dev.rewind.api.BulkRequest;
+import dev.rewind.api.InvalidRequestException;
 import dev.rewind.api.JobState;
 import dev.rewind.api.JobView;
+import dev.rewind.api.Page;
 import dev.rewind.api.UnknownJobException;
 import dev.rewind.query.EntryQueries;
 import jakarta.ejb.Stateless;
@@ -14,6 +16,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Creates, reads, cancels and fails bulk jobs, each in its own transaction. */
@@ -57,6 +60,35 @@ public class BulkJobs {
             throw new UnknownJobException(id);
         }
         return job.view();
+    }
+
+    /** The largest page of jobs a caller may ask for. */
+    public static final int MAX_PAGE = 100;
+
+    /**
+     * Jobs newest first: ids come from a sequence, so "newer" is "larger id" and the cursor is the last id
+     * of the page (the primary key's index serves every page).
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Page<JobView> page(String cursor, int limit) {
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw new InvalidRequestException("limit must be from 1 to " + MAX_PAGE + ", found " + limit);
+        }
+        long before = Long.MAX_VALUE;
+        if (cursor != null) {
+            try {
+                before = Long.parseLong(cursor);
+            } catch (NumberFormatException e) {
+                throw new InvalidRequestException("cursor '" + (cursor.length() > 40 ? cursor.substring(0, 40) + "..." : cursor)
+                        + "' is not a cursor this API returned");
+            }
+        }
+        List<BulkJob> found = em.createQuery("select j from BulkJob j where j.id < :before order by j.id desc",
+                        BulkJob.class)
+                .setParameter("before", before).setMaxResults(limit + 1).getResultList();
+        List<JobView> items = found.stream().limit(limit).map(BulkJob::view).toList();
+        String next = found.size() > limit ? Long.toString(found.get(limit - 1).id()) : null;
+        return new Page<>(new ArrayList<>(items), next);
     }
 
     /** Stops a running job after its current chunk; a finished job is returned as it is. */

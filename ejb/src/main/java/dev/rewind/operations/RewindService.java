@@ -125,6 +125,12 @@ public class RewindService implements Rewind, RewindRemote {
     }
 
     @Override
+    @RolesAllowed({Roles.VIEWER, Roles.OPERATOR})
+    public Page<JobView> jobs(String cursor, int limit) {
+        return jobs.page(cursor, limit);
+    }
+
+    @Override
     @RolesAllowed(Roles.OPERATOR)
     public JobView cancelJob(long id, String reason) {
         Change change = change(reason);

@@ -129,6 +129,9 @@ public class EntryQueries {
         if (f.errorText() != null) {
             where.append(" and lower(e.lastError) like :errorText escape '!'");
         }
+        if (f.errorClass() != null) {
+            where.append(" and e.errorClass = :errorClass");
+        }
         if (after != null) {
             // The first bound repeats what the second says: databases start an index range from it
             // (an OR alone makes them walk the index from the newest entry, 145 ms at page 10,000).
@@ -145,6 +148,7 @@ public class EntryQueries {
         values.put("destination", f.destination());
         values.put("createdFrom", f.createdFrom());
         values.put("createdTo", f.createdTo());
+        values.put("errorClass", f.errorClass());
         if (f.errorText() != null) {
             values.put("errorText", "%" + f.errorText().toLowerCase()
                     .replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");

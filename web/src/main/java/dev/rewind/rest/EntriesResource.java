@@ -48,6 +48,8 @@ public class EntriesResource {
             @Parameter(description = "Created at or after (ISO-8601)") @QueryParam("createdFrom") String createdFrom,
             @Parameter(description = "Created before (ISO-8601)") @QueryParam("createdTo") String createdTo,
             @Parameter(description = "Case-insensitive text in the last error") @QueryParam("errorText") String errorText,
+            @Parameter(description = "Exact exception class of the last error (a failure group's errorClass)")
+            @QueryParam("errorClass") String errorClass,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
             @Parameter(description = "Page size, 1 to 500 (default 50)") @QueryParam("limit") String limit) {
         if (errorText != null && errorText.length() > EntryFilter.MAX_TEXT) {
@@ -55,7 +57,8 @@ public class EntriesResource {
         }
         EntryFilter filter = new EntryFilter(Params.status(status), Params.name("type", type),
                 Params.name("destination", destination), Params.instant("createdFrom", createdFrom),
-                Params.instant("createdTo", createdTo), errorText == null || errorText.isEmpty() ? null : errorText);
+                Params.instant("createdTo", createdTo), errorText == null || errorText.isEmpty() ? null : errorText,
+                Params.className("errorClass", errorClass));
         return rewind.entries(filter, cursor == null || cursor.isEmpty() ? null : cursor,
                 Params.limit(limit, 50, EntryQueries.MAX_LIMIT));
     }

@@ -1,8 +1,8 @@
 package dev.rewind.rest;
 
 import dev.rewind.api.BulkRequest;
-import dev.rewind.api.EntryFilter;
 import dev.rewind.api.JobView;
+import dev.rewind.api.Page;
 import dev.rewind.api.Rewind;
 import dev.rewind.api.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -12,12 +12,14 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -44,9 +46,7 @@ public class JobsResource {
     @APIResponse(responseCode = "400", description = "Invalid request (application/problem+json)")
     public Response start(Requests.Job body, @Context UriInfo uri) {
         validator.check(body);
-        Requests.Filter f = body.filter();
-        BulkRequest request = new BulkRequest(body.kind(),
-                new EntryFilter(f.status(), f.type(), f.destination(), f.createdFrom(), f.createdTo(), f.errorText()),
+        BulkRequest request = new BulkRequest(body.kind(), body.filter().toFilter(),
                 body.reason(), Boolean.TRUE.equals(body.force()), body.target(),
                 body.ratePerSecond() == null ? 0 : body.ratePerSecond(),
                 body.chunkSize() == null ? 0 : body.chunkSize(), Boolean.TRUE.equals(body.dryRun()));
@@ -56,6 +56,16 @@ public class JobsResource {
         }
         return Response.accepted(job).location(uri.getBaseUriBuilder().path("jobs").path(job.id().toString()).build())
                 .build();
+    }
+
+    @GET
+    @RolesAllowed({Roles.VIEWER, Roles.OPERATOR})
+    @Operation(summary = "Jobs, newest first, one page at a time",
+            description = "Keyset pagination: pass nextCursor back as cursor. Roles: rewind-viewer or rewind-operator.")
+    public Page<JobView> list(
+            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
+            @Parameter(description = "Page size, 1 to 100 (default 20)") @QueryParam("limit") String limit) {
+        return rewind.jobs(cursor == null || cursor.isEmpty() ? null : cursor, Params.limit(limit, 20, 100));
     }
 
     @GET

@@ -15,6 +15,8 @@ final class Params {
 
     /** Message types and queue names: letters, digits, dot, dash, underscore. */
     static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,200}");
+    /** An exception's class name (inner classes have a '$'), or {@code rejected}. */
+    static final Pattern CLASS_NAME = Pattern.compile("[A-Za-z0-9._$-]{1,200}");
 
     private Params() {
     }
@@ -51,6 +53,17 @@ final class Params {
         } catch (IllegalArgumentException e) {
             throw Problem.badRequest("unknown status '" + clip(text) + "'; use one of " + Arrays.toString(Status.values()));
         }
+    }
+
+    static String className(String parameter, String text) {
+        if (text == null || text.isEmpty()) {
+            return null;
+        }
+        if (!CLASS_NAME.matcher(text).matches()) {
+            throw Problem.badRequest(parameter + " '" + clip(text)
+                    + "' is not a class name: use up to 200 letters, digits, '.', '$', '-' or '_'");
+        }
+        return text;
     }
 
     static String name(String parameter, String text) {

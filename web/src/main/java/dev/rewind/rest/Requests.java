@@ -24,6 +24,7 @@ import java.util.UUID;
 public final class Requests {
 
     static final String NAME = "[A-Za-z0-9._-]{1,200}";
+    static final String CLASS_NAME = "[A-Za-z0-9._$-]{1,200}";
 
     private Requests() {
     }
@@ -47,7 +48,12 @@ public final class Requests {
                          @Pattern(regexp = NAME, message = "must be a message type") String type,
                          @Pattern(regexp = NAME, message = "must be a queue name") String destination,
                          Instant createdFrom, Instant createdTo,
-                         @Size(max = EntryFilter.MAX_TEXT) String errorText) {
+                         @Size(max = EntryFilter.MAX_TEXT) String errorText,
+                         @Pattern(regexp = CLASS_NAME, message = "must be a class name") String errorClass) {
+
+        EntryFilter toFilter() {
+            return new EntryFilter(status, type, destination, createdFrom, createdTo, errorText, errorClass);
+        }
     }
 
     /** A bulk job. */

@@ -51,11 +51,11 @@ class StrictJsonTest {
                 {"kind": "REVOKE", "reason": "sent twice", "force": true, "target": "q.other",
                  "ratePerSecond": 100, "chunkSize": 50, "dryRun": false,
                  "filter": {"status": "FAILED", "type": "t", "destination": "d", "errorText": "boom",
-                            "createdFrom": "2026-11-27T10:00:00Z", "createdTo": "2026-11-28T10:00:00.5Z"}}
+                            "errorClass": "a.b.Refused$Inner", "createdFrom": "2026-11-27T10:00:00Z", "createdTo": "2026-11-28T10:00:00.5Z"}}
                 """, Requests.Job.class);
         assertEquals(new Requests.Job(BulkKind.REVOKE,
                 new Requests.Filter(Status.FAILED, "t", "d", Instant.parse("2026-11-27T10:00:00Z"),
-                        Instant.parse("2026-11-28T10:00:00.5Z"), "boom"),
+                        Instant.parse("2026-11-28T10:00:00.5Z"), "boom", "a.b.Refused$Inner"),
                 "sent twice", true, "q.other", 100, 50, false), job);
 
         UUID id = UUID.randomUUID();
@@ -176,7 +176,7 @@ class StrictJsonTest {
         assertEquals("unknown field 'forse'; this request takes: reason, target, force",
                 refusal("{\"reason\":\"r\",\"forse\":true}", Requests.Replay.class));
         assertEquals("unknown field 'filter.state'; filter takes: status, type, destination, createdFrom, createdTo,"
-                + " errorText", refusal("{\"filter\":{\"state\":\"FAILED\"}}", Requests.Job.class));
+                + " errorText, errorClass", refusal("{\"filter\":{\"state\":\"FAILED\"}}", Requests.Job.class));
     }
 
     @Test

@@ -1,0 +1,191 @@
+// One entry: its body, properties, attempts as a timeline, history, and the actions its state allows.
+
+import * as api from './api.js';
+import {badge, h, notice, show, table} from './dom.js';
+import {bodyView} from './json.js';
+import {reasonForm} from './parts.js';
+import {poll} from './poll.js';
+import {formatInstant} from './time.js';
+
+/** States an entry leaves by itself (the consumer or a compensation moves it on): the page follows them. */
+const MOVING = new Set(['PENDING', 'REPLAYING', 'REVOKING']);
+
+/** What a revoke does in each state (the API's table). */
+const REVOKE = {
+    PENDING: ['withdraw', 'The handler has not run: the message is withdrawn from its queue and never runs.'],
+    FAILED: ['withdraw', 'The handler never succeeded: the message is withdrawn (also from the dead-letter queue) and never runs.'],
+    REPLAYING: ['withdraw', 'The replay has not run yet: it is withdrawn and never runs.'],
+    PROCESSED: ['compensate', 'The handler ran and its effects committed: a compensating message runs the handler\'s'
+        + ' compensate, which undoes them. Refused if this type has no compensation.'],
+    REVOKE_FAILED: ['compensate', 'The last compensation failed: it is sent again.'],
+    REVOKING: ['compensate again', 'A compensation is on its way: it is sent again only if it was lost'
+        + ' (refused while it still waits in its queue).'],
+};
+
+export function entry(view, id) {
+    const state = {entry: null, stopPolling: null};
+    const head = h('div');
+    const actions = h('section', {id: 'actions', 'aria-label': 'Actions'});
+    const panel = h('div', {id: 'action-panel'});
+    const body = h('section', {'aria-labelledby': 'body-h'});
+    const attempts = h('section', {'aria-labelledby': 'attempts-h'});
+    const history = h('section', {'aria-labelledby': 'history-h'});
+    show(view, head, actions, panel, body, attempts, history);
+
+    function render(current) {
+        state.entry = current;
+        const done = panel.querySelector('.ok');
+        if (done) {
+            show(done, `Done: the entry is now ${current.status}.`);
+        }
+        renderHead(head, current);
+        renderActions(actions, panel, current, act);
+        renderBody(body, current);
+        renderAttempts(attempts, current);
+        renderHistory(history, current);
+        follow();
+    }
+
+    // While the entry is moving by itself, look again every 1.5 s until it settles.
+    function follow() {
+        if (state.stopPolling || !MOVING.has(state.entry.status)) {
+            return;
+        }
+        let first = true;
+        state.stopPolling = poll(async () => {
+            if (first) {
+                first = false;
+                return true;
+            }
+            const fresh = await api.get(`entries/${id}`);
+            const moved = fresh.status !== state.entry.status || fresh.attempts !== state.entry.attempts
+                || fresh.history.length !== state.entry.history.length;
+            if (moved) {
+                state.stopPolling = null;
+                render(fresh);
+                return false;
+            }
+            return true;
+        }, 1500);
+    }
+
+    // An action answered with the entry in its new state: shown at once, then followed.
+    function act(current) {
+        show(panel, notice('ok', ''));
+        if (state.stopPolling) {
+            state.stopPolling();
+            state.stopPolling = null;
+        }
+        render(current);
+    }
+
+    show(head, notice('muted', 'Loading\u2026'));
+    api.get(`entries/${id}`).then(render, e => show(head, h('h1', {}, 'Entry'), notice('error', e.message),
+        h('p', {}, h('a', {href: '#/entries'}, 'Back to the entries'))));
+    return () => state.stopPolling && state.stopPolling();
+}
+
+function renderHead(head, e) {
+    show(head,
+        h('h1', {}, 'Entry ', h('span', {class: 'mono'}, e.id)),
+        h('dl', {class: 'facts'},
+            h('dt', {}, 'Status'), h('dd', {id: 'entry-status'}, badge(e.status)),
+            h('dt', {}, 'Type'), h('dd', {}, e.type || '(none)'),
+            h('dt', {}, 'Queue'), h('dd', {}, e.destination || ''),
+            h('dt', {}, 'Attempts'), h('dd', {}, e.attempts),
+            h('dt', {}, 'Replays'), h('dd', {}, e.replays),
+            h('dt', {}, 'Created'), h('dd', {}, formatInstant(e.createdAt)),
+            h('dt', {}, 'Updated'), h('dd', {}, formatInstant(e.updatedAt)),
+            e.processedAt ? [h('dt', {}, 'Processed'), h('dd', {}, formatInstant(e.processedAt))] : null,
+            h('dt', {}, 'Hold'), h('dd', {id: 'entry-hold'}, e.hold ? 'held: retention keeps it' : 'none'),
+            e.purgedAt ? [h('dt', {}, 'Body purged'), h('dd', {}, formatInstant(e.purgedAt))] : null,
+            e.lastError ? [h('dt', {}, 'Last error'), h('dd', {class: 'error-text'},
+                e.errorClass ? h('span', {class: 'mono'}, e.errorClass + ': ') : null, e.lastError)] : null));
+}
+
+function renderActions(actions, panel, e, act) {
+    if (!api.canOperate()) {
+        show(actions, h('p', {class: 'muted'}, 'You can look; changes need the rewind-operator role.'));
+        return;
+    }
+    const open = (form) => () => show(panel, form());
+    const close = () => show(panel);
+    const buttons = [];
+    if (e.status === 'FAILED' || e.status === 'REPLAYING') {
+        buttons.push(h('button', {type: 'button', id: 'replay', onclick: open(() => reasonForm({
+            title: 'Replay',
+            explain: e.status === 'FAILED'
+                ? 'Sends the recorded message to its queue again; the handler runs it as a new attempt.'
+                : 'Sends the replay again if it was lost (refused while it still waits in its queue).',
+            confirm: 'Replay', cancel: close,
+            submit: async reason => act(await api.send('POST', `entries/${e.id}/replay`, {reason})),
+        }))}, 'Replay\u2026'));
+    }
+    if (e.status === 'PROCESSED') {
+        buttons.push(h('button', {type: 'button', id: 'replay', onclick: open(() => reasonForm({
+            title: 'Replay a processed message (forced)',
+            explain: 'The handler already ran this message. Replaying it runs the handler again: its effects'
+                + ' (money moved, mails sent) happen a second time unless the handler guards against it.',
+            tick: 'I understand the handler\'s effects run again.',
+            confirm: 'Replay again', cancel: close,
+            submit: async reason => act(await api.send('POST', `entries/${e.id}/replay`, {reason, force: true})),
+        }))}, 'Replay again\u2026'));
+    }
+    const revoke = REVOKE[e.status];
+    if (revoke) {
+        buttons.push(h('button', {type: 'button', id: 'revoke', onclick: open(() => reasonForm({
+            title: `Revoke: ${revoke[0]}`,
+            explain: revoke[1],
+            confirm: `Revoke (${revoke[0]})`, cancel: close,
+            submit: async reason => act(await api.send('POST', `entries/${e.id}/revoke`, {reason})),
+        }))}, `Revoke (${revoke[0]})\u2026`));
+    }
+    buttons.push(h('button', {type: 'button', id: 'hold', onclick: open(() => reasonForm({
+        title: e.hold ? 'Lift the hold' : 'Hold',
+        explain: e.hold ? 'Retention may purge this entry again once it is old enough.'
+            : 'Retention never purges a held entry (legal hold, investigation).',
+        confirm: e.hold ? 'Lift the hold' : 'Hold', cancel: close,
+        submit: async reason => act(await api.send('PUT', `entries/${e.id}/hold`, {hold: !e.hold, reason})),
+    }))}, e.hold ? 'Lift hold\u2026' : 'Hold\u2026'));
+    show(actions, h('div', {class: 'buttons'}, buttons));
+}
+
+function renderBody(section, e) {
+    const properties = Object.entries(e.properties || {}).sort(([a], [b]) => a.localeCompare(b));
+    show(section,
+        h('h2', {id: 'body-h'}, 'Message'),
+        h('div', {class: 'side-by-side'},
+            h('div', {}, h('h3', {}, 'Body'), h('div', {id: 'entry-body'}, bodyView(e.body))),
+            h('div', {}, h('h3', {}, 'Properties'), properties.length === 0
+                ? h('p', {class: 'muted'}, 'No properties.')
+                : h('dl', {class: 'facts', id: 'entry-properties'},
+                    properties.map(([k, v]) => [h('dt', {class: 'mono'}, k), h('dd', {class: 'mono'}, String(v))])))));
+}
+
+function renderAttempts(section, e) {
+    show(section, h('h2', {id: 'attempts-h'}, 'Attempts'),
+        e.attemptLog.length === 0
+            ? h('p', {class: 'empty'}, 'No attempt yet: the consumer has not run this message.')
+            : h('ol', {class: 'timeline', id: 'attempts'}, e.attemptLog.map(a => h('li', {
+                class: `attempt kind-${String(a.kind).toLowerCase()} outcome-${String(a.outcome || 'running').toLowerCase()}`},
+                h('div', {class: 'attempt-head'},
+                    h('strong', {}, `#${a.number} ${a.kind}`), ' ',
+                    h('span', {class: 'outcome'}, a.outcome || 'in progress'),
+                    a.node ? h('span', {class: 'muted'}, ` on ${a.node}`) : null),
+                h('div', {class: 'muted'}, formatInstant(a.startedAt),
+                    a.endedAt ? ` \u2192 ${formatInstant(a.endedAt)}` : ''),
+                a.error ? h('pre', {class: 'error-text'}, a.error) : null))));
+}
+
+function renderHistory(section, e) {
+    show(section, h('h2', {id: 'history-h'}, 'History'),
+        e.history.length === 0
+            ? h('p', {class: 'empty'}, 'No change recorded yet.')
+            : table('Every change of status: who, when, why', ['When', 'Change', 'Who', 'Why', 'Job'],
+                e.history.map(row => h('tr', {class: 'history-row'},
+                    h('td', {}, formatInstant(row.at)),
+                    h('td', {}, row.from ? [badge(row.from), ' \u2192 '] : null, badge(row.to)),
+                    h('td', {class: 'actor'}, row.actor),
+                    h('td', {class: 'reason'}, row.reason),
+                    h('td', {}, row.jobId ? h('a', {href: `#/jobs/${row.jobId}`}, `Job ${row.jobId}`) : '')))));
+}
