@@ -171,6 +171,31 @@ class ApiIT {
                 .toSeconds() < 30, "a heartbeat within the last 30 s: " + node);
     }
 
+    @Test
+    void jobsAreListedNewestFirstPageByPageAndTheCallerKnowsItsRoles() {
+        List<Long> started = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            HttpResponse<String> job = http.post("/jobs", "operator", "{\"kind\":\"REPLAY\",\"reason\":\"list " + i
+                    + "\",\"filter\":{\"type\":\"nothing." + run + "\"}}");
+            assertEquals(202, job.statusCode(), job.body());
+            started.add(Http.object(job).getJsonNumber("id").longValue());
+        }
+        JsonObject first = http.getJson("/jobs?limit=2", "viewer");
+        List<Long> ids = first.getJsonArray("items").stream().map(v -> v.asJsonObject().getJsonNumber("id").longValue())
+                .toList();
+        assertEquals(List.of(started.get(2), started.get(1)), ids, "newest first");
+        JsonObject second = http.getJson("/jobs?limit=2&cursor=" + first.getString("nextCursor"), "viewer");
+        JsonObject third = second.getJsonArray("items").getJsonObject(0);
+        assertEquals(started.get(0), third.getJsonNumber("id").longValue());
+        assertEquals("list 0", third.getString("reason"));
+        assertEquals("operator", third.getString("actor"));
+
+        JsonObject viewer = http.getJson("/me", "viewer");
+        assertEquals("viewer", viewer.getString("name"));
+        assertEquals(List.of("rewind-viewer"), viewer.getJsonArray("roles").getValuesAs(jakarta.json.JsonString::getString));
+        assertTrue(http.getJson("/me", "operator").getJsonArray("roles").toString().contains("rewind-operator"));
+    }
+
     /** The test server's node name (arquillian.xml). */
     static final String TEST_NODE = "rewind-test";
 

@@ -273,7 +273,9 @@ class HostileRequestsIT {
         String hugeLong = Base64.getUrlEncoder().withoutPadding().encodeToString(
                 ("9223372036854775807.999999999." + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8));
         for (String path : new String[] {"/entries?cursor=" + huge, "/entries?cursor=" + hugeLong,
-                "/entries?limit=99999999999999999999", "/entries?createdFrom=%2B1000000000-01-01T00:00:00Z"}) {
+                "/entries?limit=99999999999999999999", "/entries?createdFrom=%2B1000000000-01-01T00:00:00Z",
+                "/entries?errorClass=%3Cscript%3E", "/jobs?cursor=abc", "/jobs?cursor=" + huge, "/jobs?limit=101",
+                "/jobs?limit=0"}) {
             HttpResponse<String> response = http.get(path, "viewer");
             assertEquals(400, response.statusCode(), path + " -> " + response.body());
             assertProblem(response.headers().firstValue("Content-Type").orElse(""), response.body());
@@ -322,12 +324,14 @@ class HostileRequestsIT {
                 new Endpoint("POST", "/entries/" + unknown + "/revoke", "{}", false, false),
                 new Endpoint("PUT", "/entries/" + unknown + "/hold", "{\"hold\":true,\"reason\":\"x\"}", false, false),
                 new Endpoint("POST", "/jobs", "{}", false, false),
+                new Endpoint("GET", "/jobs", null, true, false),
                 new Endpoint("GET", "/jobs/999999999", null, true, false),
                 new Endpoint("POST", "/jobs/999999999/cancel", "{\"reason\":\"x\"}", false, false),
                 new Endpoint("POST", "/messages", "{}", false, true),
                 new Endpoint("GET", "/stats", null, true, false),
                 new Endpoint("GET", "/stats/failures", null, true, false),
-                new Endpoint("GET", "/nodes", null, true, false));
+                new Endpoint("GET", "/nodes", null, true, false),
+                new Endpoint("GET", "/me", null, true, true));
         List<String> wrong = new ArrayList<>();
         for (Endpoint e : endpoints) {
             check(wrong, e, null, null, 401);

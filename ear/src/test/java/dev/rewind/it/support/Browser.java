@@ -38,8 +38,14 @@ public final class Browser implements AutoCloseable {
     private final WebDriver driver;
 
     public Browser() {
+        String chromium = System.getProperty("rewind.test.chromium", "/usr/bin/chromium");
+        String chromedriver = System.getProperty("rewind.test.chromedriver", "/usr/bin/chromedriver");
+        if (!new File(chromium).canExecute() || !new File(chromedriver).canExecute()) {
+            throw new IllegalStateException("ConsoleIT needs " + chromium + " and " + chromedriver
+                    + ": install Debian's chromium and chromium-driver (bash .ci/chromium)");
+        }
         ChromeOptions options = new ChromeOptions();
-        options.setBinary(System.getProperty("rewind.test.chromium", "/usr/bin/chromium"));
+        options.setBinary(chromium);
         // --no-sandbox: CI runs as root, where Chromium's sandbox cannot start.
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
                 "--window-size=1280,800", "--lang=en-US");
@@ -47,7 +53,7 @@ public final class Browser implements AutoCloseable {
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(System.getProperty("rewind.test.chromedriver", "/usr/bin/chromedriver")))
+                .usingDriverExecutable(new File(chromedriver))
                 .usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
     }
