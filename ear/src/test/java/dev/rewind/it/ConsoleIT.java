@@ -316,6 +316,46 @@ class ConsoleIT {
         browser.size(1280, 800);
     }
 
+    @Test
+    void aRunningJobIsFollowedAndCancelledFromItsPage() throws Exception {
+        String type = "console.cancel-" + run;
+        try (RewindSender sender = new RewindSender(Http.JMS_URL, "rewind-app", "rewind-app-pw")) {
+            for (int i = 0; i < 40; i++) {
+                sender.send(type, "{\"n\":" + i + "}", UUID.randomUUID());
+            }
+        }
+        Await.until("40 entries of " + type, WAIT,
+                () -> http.getJson("/entries?limit=100&status=FAILED&type=" + type, "viewer").getJsonArray("items").size(),
+                n -> n == 40);
+        // One entry a second: the job is still running when the operator cancels it.
+        HttpResponse<String> started = http.post("/jobs", "operator", "{\"kind\":\"REPLAY\",\"reason\":\"slow " + run
+                + "\",\"ratePerSecond\":1,\"chunkSize\":1,\"filter\":{\"type\":\"" + type + "\"}}");
+        assertEquals(202, started.statusCode(), started.body());
+        long jobId = Http.object(started).getJsonNumber("id").longValue();
+
+        browser.logIn("operator");
+        browser.open("#/");
+        browser.waitUntil("the overview shows the running job", d -> d.findElements(By.cssSelector("ul.jobs li"))
+                .stream().anyMatch(li -> li.getText().startsWith("Job " + jobId + ":")));
+        browser.open("#/jobs/" + jobId);
+        browser.waitFor(By.id("cancel-job")).click();
+        WebElement form = browser.waitFor(By.cssSelector("#action-panel form"));
+        form.findElement(By.tagName("textarea")).sendKeys("wrong filter " + run);
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        browser.waitUntil("the page shows the job cancelled", d -> d.findElement(By.id("job-state")).getText()
+                .equals("CANCELLED"));
+        JsonObject job = http.getJson("/jobs/" + jobId, "viewer");
+        assertEquals("CANCELLED", job.getString("state"));
+        long handled = job.getJsonNumber("done").longValue() + job.getJsonNumber("skipped").longValue()
+                + job.getJsonNumber("failed").longValue();
+        assertTrue(handled < 40, "cancelled before the end: " + job);
+
+        // Times in UTC on request, in the browser's zone otherwise.
+        new org.openqa.selenium.support.ui.Select(browser.driver().findElement(By.id("zone"))).selectByValue("utc");
+        browser.waitUntil("times are shown in UTC", d -> d.findElement(By.cssSelector(".facts")).getText().contains(" UTC"));
+        new org.openqa.selenium.support.ui.Select(browser.driver().findElement(By.id("zone"))).selectByValue("local");
+    }
+
     private JsonObject awaitEntry(UUID id, java.util.function.Predicate<JsonObject> condition) {
         return Await.until("entry " + id + " as expected", WAIT, () -> {
             HttpResponse<String> response = http.get("/entries/" + id, "viewer");
