@@ -91,19 +91,19 @@ export function entries(view, params) {
 function filterForm(filter, limit) {
     const status = h('select', {id: 'f-status', name: 'status'},
         STATUSES.map(s => h('option', {value: s, selected: s === (filter.status || '')}, s || 'any')));
-    const text = (name, label) => [h('label', {for: `f-${name}`}, label),
-        h('input', {id: `f-${name}`, name, value: filter[name] || '', maxlength: 200})];
-    const time = (name, label) => [h('label', {for: `f-${name}`}, `${label} (${zone() === 'utc' ? 'UTC' : 'local time'})`),
-        h('input', {id: `f-${name}`, name, type: 'datetime-local', value: instantToInput(filter[name])})];
+    const field = (id, label, input) => h('div', {class: 'field'}, h('label', {for: id}, label), input);
+    const text = (name, label) => field(`f-${name}`, label,
+        h('input', {id: `f-${name}`, name, value: filter[name] || '', maxlength: 200}));
+    const time = (name, label) => field(`f-${name}`, `${label} (${zone() === 'utc' ? 'UTC' : 'local time'})`,
+        h('input', {id: `f-${name}`, name, type: 'datetime-local', step: 1, value: instantToInput(filter[name])}));
     const message = h('div');
     const form = h('form', {class: 'filters', 'aria-label': 'Filters'},
-        h('label', {for: 'f-status'}, 'Status'), status,
+        field('f-status', 'Status', status),
         text('type', 'Type'), text('destination', 'Queue'),
         time('createdFrom', 'Created from'), time('createdTo', 'Created before'),
         text('errorText', 'Error text'), text('errorClass', 'Error class'),
-        h('label', {for: 'f-limit'}, 'Per page'),
-        h('select', {id: 'f-limit', name: 'limit'},
-            [20, 50, 100, 200, 500].map(n => h('option', {value: n, selected: n === limit}, n))),
+        field('f-limit', 'Per page', h('select', {id: 'f-limit', name: 'limit'},
+            [20, 50, 100, 200, 500].map(n => h('option', {value: n, selected: n === limit}, n)))),
         h('div', {class: 'buttons'}, h('button', {type: 'submit'}, 'Apply'),
             h('a', {href: '#/entries', class: 'button'}, 'Clear')),
         message);

@@ -19,10 +19,10 @@ export function overview(view) {
     return poll(async () => {
         try {
             const [stats, failures, page, servers] = await Promise.all([
-                api.get('stats'), api.get('stats/failures'), api.get('jobs?limit=20'), api.get('nodes')]);
+                api.get('stats'), api.get('stats/failures'), api.get('jobs?state=RUNNING&limit=20'), api.get('nodes')]);
             renderCounts(counts, stats);
             renderGroups(groups, failures);
-            renderJobs(jobs, page.items.filter(job => job.state === 'RUNNING'));
+            renderJobs(jobs, page.items, page.nextCursor);
             renderNodes(nodes, servers);
             show(updated, `Updated ${formatInstant(new Date().toISOString())}; refreshes every 5 s.`);
         } catch (e) {
@@ -64,8 +64,9 @@ function renderGroups(section, failures) {
                         {type: group.type, errorClass: group.errorClass})}, 'Open group'))))));
 }
 
-function renderJobs(section, running) {
+function renderJobs(section, running, more) {
     show(section, h('h2', {id: 'running-h'}, 'Jobs running now'),
+        more ? h('p', {}, `The newest ${running.length} are shown; `, h('a', {href: '#/jobs'}, 'all jobs'), '.') : null,
         running.length === 0
             ? h('p', {class: 'empty'}, 'No bulk job is running. Start one from a failure group or see all jobs.')
             : h('ul', {class: 'jobs'}, running.map(job => h('li', {},

@@ -46,8 +46,8 @@ public interface RewindOperations {
 
     JobView job(long id);
 
-    /** Jobs, newest first; pass {@code nextCursor} back for the next page. */
-    Page<JobView> jobs(String cursor, int limit);
+    /** Jobs in {@code state} (all if null), newest first; pass {@code nextCursor} back for the next page. */
+    Page<JobView> jobs(JobState state, String cursor, int limit);
 
     /** Stops a running job after its current chunk. */
     JobView cancelJob(long id, String reason);

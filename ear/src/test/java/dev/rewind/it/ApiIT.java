@@ -189,6 +189,11 @@ class ApiIT {
         assertEquals(started.get(0), third.getJsonNumber("id").longValue());
         assertEquals("list 0", third.getString("reason"));
         assertEquals("operator", third.getString("actor"));
+        Await.until("the three jobs completed", WAIT, () -> http.getJson("/jobs?state=COMPLETED&limit=100", "viewer")
+                .getJsonArray("items").stream().map(v -> v.asJsonObject().getJsonNumber("id").longValue())
+                .filter(started::contains).count(), n -> n == 3);
+        assertTrue(http.getJson("/jobs?state=RUNNING&limit=100", "viewer").getJsonArray("items").stream()
+                .noneMatch(v -> started.contains(v.asJsonObject().getJsonNumber("id").longValue())));
 
         JsonObject viewer = http.getJson("/me", "viewer");
         assertEquals("viewer", viewer.getString("name"));

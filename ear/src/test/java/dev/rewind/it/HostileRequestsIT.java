@@ -274,7 +274,7 @@ class HostileRequestsIT {
                 ("9223372036854775807.999999999." + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8));
         for (String path : new String[] {"/entries?cursor=" + huge, "/entries?cursor=" + hugeLong,
                 "/entries?limit=99999999999999999999", "/entries?createdFrom=%2B1000000000-01-01T00:00:00Z",
-                "/entries?errorClass=%3Cscript%3E", "/jobs?cursor=abc", "/jobs?cursor=" + huge, "/jobs?limit=101",
+                "/entries?errorClass=%3Cscript%3E", "/jobs?cursor=abc", "/jobs?cursor=" + huge, "/jobs?limit=101", "/jobs?state=DONE",
                 "/jobs?limit=0"}) {
             HttpResponse<String> response = http.get(path, "viewer");
             assertEquals(400, response.statusCode(), path + " -> " + response.body());

@@ -66,11 +66,11 @@ public class BulkJobs {
     public static final int MAX_PAGE = 100;
 
     /**
-     * Jobs newest first: ids come from a sequence, so "newer" is "larger id" and the cursor is the last id
+     * Jobs in {@code state} (all if null) newest first: ids come from a sequence, so "newer" is "larger id" and the cursor is the last id
      * of the page (the primary key's index serves every page).
      */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public Page<JobView> page(String cursor, int limit) {
+    public Page<JobView> page(JobState state, String cursor, int limit) {
         if (limit < 1 || limit > MAX_PAGE) {
             throw new InvalidRequestException("limit must be from 1 to " + MAX_PAGE + ", found " + limit);
         }
@@ -83,9 +83,12 @@ public class BulkJobs {
                         + "' is not a cursor this API returned");
             }
         }
-        List<BulkJob> found = em.createQuery("select j from BulkJob j where j.id < :before order by j.id desc",
-                        BulkJob.class)
-                .setParameter("before", before).setMaxResults(limit + 1).getResultList();
+        var query = em.createQuery("select j from BulkJob j where j.id < :before"
+                + (state == null ? "" : " and j.state = :state") + " order by j.id desc", BulkJob.class);
+        if (state != null) {
+            query.setParameter("state", state);
+        }
+        List<BulkJob> found = query.setParameter("before", before).setMaxResults(limit + 1).getResultList();
         List<JobView> items = found.stream().limit(limit).map(BulkJob::view).toList();
         String next = found.size() > limit ? Long.toString(found.get(limit - 1).id()) : null;
         return new Page<>(new ArrayList<>(items), next);

@@ -6,6 +6,7 @@ import dev.rewind.api.EntrySummary;
 import dev.rewind.api.EntryView;
 import dev.rewind.api.FailureGroup;
 import dev.rewind.api.InvalidRequestException;
+import dev.rewind.api.JobState;
 import dev.rewind.api.JobView;
 import dev.rewind.api.LedgerStats;
 import dev.rewind.api.NodeView;
@@ -126,8 +127,8 @@ public class RewindService implements Rewind, RewindRemote {
 
     @Override
     @RolesAllowed({Roles.VIEWER, Roles.OPERATOR})
-    public Page<JobView> jobs(String cursor, int limit) {
-        return jobs.page(cursor, limit);
+    public Page<JobView> jobs(JobState state, String cursor, int limit) {
+        return jobs.page(state, cursor, limit);
     }
 
     @Override

@@ -19,8 +19,10 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -96,8 +98,8 @@ public class ReconcileStep {
         if (ids.isEmpty()) {
             return List.of();
         }
-        List<UUID> known = em.createQuery("select e.id from LedgerEntry e where e.id in :ids", UUID.class)
-                .setParameter("ids", ids).getResultList();
+        Set<UUID> known = new HashSet<>(em.createQuery("select e.id from LedgerEntry e where e.id in :ids", UUID.class)
+                .setParameter("ids", ids).getResultList());
         return ids.stream().filter(id -> !known.contains(id)).toList();
     }
 
@@ -106,8 +108,8 @@ public class ReconcileStep {
      * {@code rewind.inbound}, with a PENDING entry that says why, in one transaction; false when the ledger
      * knows the id by now. Every delivery that reaches Rewind's consumer is recorded (handled, failed or
      * rejected, or rolled back because another writer recorded the id first), so a copy in the DLQ without
-     * an entry lost all its delivery attempts before that: to crashes and rollbacks that also returned
-     * messages it had been given in advance (the broker counts those as deliveries). The consumer then
+     * an entry lost all its delivery attempts before that: the crash soak saw it after kills, when the
+     * broker counted messages it had given the killed consumer in advance as delivered. The consumer then
      * handles it as any message sent through Rewind, once.
      */
     public boolean redrive(Envelope deadLettered) {
@@ -122,7 +124,7 @@ public class ReconcileStep {
         outbound.send(RewindQueues.INBOUND, entry.id(), entry.type(), entry.body(), entry.properties(), Map.of(), 0);
         entry.noted(Change.system("reconcile: sent again to " + RewindQueues.INBOUND + " from " + RewindQueues.DEAD_LETTER
                 + ": the broker dead-lettered it before Rewind recorded any delivery (its delivery attempts were used"
-                + " up by crashes or rollbacks)"), now);
+                + " up before one reached Rewind's consumer, e.g. by a crash)"), now);
         reconciled.fire(new Reconciled("redriven-dead-letter", 1));
         return true;
     }

@@ -63,9 +63,11 @@ public class JobsResource {
     @Operation(summary = "Jobs, newest first, one page at a time",
             description = "Keyset pagination: pass nextCursor back as cursor. Roles: rewind-viewer or rewind-operator.")
     public Page<JobView> list(
+            @Parameter(description = "RUNNING, COMPLETED, CANCELLED or FAILED (all if absent)") @QueryParam("state")
+            String state,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
             @Parameter(description = "Page size, 1 to 100 (default 20)") @QueryParam("limit") String limit) {
-        return rewind.jobs(cursor == null || cursor.isEmpty() ? null : cursor, Params.limit(limit, 20, 100));
+        return rewind.jobs(Params.jobState(state), cursor == null || cursor.isEmpty() ? null : cursor, Params.limit(limit, 20, 100));
     }
 
     @GET

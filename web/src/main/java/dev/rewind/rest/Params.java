@@ -1,5 +1,6 @@
 package dev.rewind.rest;
 
+import dev.rewind.api.JobState;
 import dev.rewind.api.Status;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -55,24 +56,33 @@ final class Params {
         }
     }
 
-    static String className(String parameter, String text) {
+    static JobState jobState(String text) {
         if (text == null || text.isEmpty()) {
             return null;
         }
-        if (!CLASS_NAME.matcher(text).matches()) {
-            throw Problem.badRequest(parameter + " '" + clip(text)
-                    + "' is not a class name: use up to 200 letters, digits, '.', '$', '-' or '_'");
+        try {
+            return JobState.valueOf(text);
+        } catch (IllegalArgumentException e) {
+            throw Problem.badRequest("unknown job state '" + clip(text) + "'; use one of "
+                    + Arrays.toString(JobState.values()));
         }
-        return text;
+    }
+
+    static String className(String parameter, String text) {
+        return matching(parameter, text, CLASS_NAME, "a class name: use up to 200 letters, digits, '.', '$', '-' or '_'");
     }
 
     static String name(String parameter, String text) {
+        return matching(parameter, text, NAME, "a name: use up to 200 letters, digits, '.', '-' or '_'");
+    }
+
+    /** The text if it matches, null if empty, a 400 saying what it must be otherwise. */
+    private static String matching(String parameter, String text, Pattern pattern, String mustBe) {
         if (text == null || text.isEmpty()) {
             return null;
         }
-        if (!NAME.matcher(text).matches()) {
-            throw Problem.badRequest(parameter + " '" + clip(text)
-                    + "' is not a name: use up to 200 letters, digits, '.', '-' or '_'");
+        if (!pattern.matcher(text).matches()) {
+            throw Problem.badRequest(parameter + " '" + clip(text) + "' is not " + mustBe);
         }
         return text;
     }
