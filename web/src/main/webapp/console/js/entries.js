@@ -5,7 +5,7 @@ import {badge, cut, h, notice, show, table} from './dom.js';
 import {go} from './nav.js';
 import {formatInstant, inputToInstant, instantToInput, zone} from './time.js';
 
-const STATUSES = ['', 'PENDING', 'PROCESSED', 'FAILED', 'REPLAYING', 'REVOKING', 'REVOKED', 'REVOKE_FAILED'];
+const STATUSES = ['', 'PENDING', 'PROCESSED', 'FAILED', 'REPLAYING', 'REVOKING', 'REVOKED', 'REVOKE_FAILED', 'SUPERSEDED'];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const TEXT_FIELDS = ['type', 'destination', 'errorText', 'errorClass'];
 

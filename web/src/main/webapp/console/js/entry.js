@@ -98,6 +98,10 @@ function renderHead(head, e) {
             h('dt', {}, 'Updated'), h('dd', {}, formatInstant(e.updatedAt)),
             e.processedAt ? [h('dt', {}, 'Processed'), h('dd', {}, formatInstant(e.processedAt))] : null,
             h('dt', {}, 'Hold'), h('dd', {id: 'entry-hold'}, e.hold ? 'held: retention keeps it' : 'none'),
+            e.editOf ? [h('dt', {}, 'Edit of'), h('dd', {class: 'mono'},
+                h('a', {href: `#/entries/${e.editOf}`, id: 'edit-of'}, e.editOf))] : null,
+            e.supersededBy ? [h('dt', {}, 'Superseded by'), h('dd', {class: 'mono'},
+                h('a', {href: `#/entries/${e.supersededBy}`, id: 'superseded-by'}, e.supersededBy))] : null,
             e.purgedAt ? [h('dt', {}, 'Body purged'), h('dd', {}, formatInstant(e.purgedAt))] : null,
             e.lastError ? [h('dt', {}, 'Last error'), h('dd', {class: 'error-text'},
                 e.errorClass ? h('span', {class: 'mono'}, e.errorClass + ': ') : null, e.lastError)] : null));
@@ -131,6 +135,10 @@ function renderActions(actions, panel, e, act) {
             submit: async reason => act(await api.send('POST', `entries/${e.id}/replay`, {reason, force: true})),
         }))}, 'Replay again\u2026'));
     }
+    if (['FAILED', 'PENDING', 'REPLAYING'].includes(e.status) && e.type) {
+        buttons.push(h('button', {type: 'button', id: 'edit', onclick: open(() => editForm(e, close))},
+            'Edit and retry\u2026'));
+    }
     const revoke = REVOKE[e.status];
     if (revoke) {
         buttons.push(h('button', {type: 'button', id: 'revoke', onclick: open(() => reasonForm({
@@ -150,6 +158,56 @@ function renderActions(actions, panel, e, act) {
     show(actions, h('div', {class: 'buttons'}, buttons));
 }
 
+/** The corrected message: its body (JSON) and properties, checked by the server before anything changes. */
+function editForm(e, close) {
+    const body = h('textarea', {id: 'edit-body', name: 'body', rows: 10, class: 'mono', spellcheck: 'false'});
+    body.value = pretty(e.body);
+    const properties = h('textarea', {id: 'edit-properties', name: 'properties', rows: 3, class: 'mono',
+        spellcheck: 'false'});
+    const recorded = JSON.stringify(e.properties || {}, null, 2);
+    properties.value = recorded;
+    return reasonForm({
+        title: 'Edit and retry',
+        fields: [h('div', {class: 'field'}, h('label', {for: 'edit-body'}, 'Corrected body (JSON)'), body),
+            h('div', {class: 'field'}, h('label', {for: 'edit-properties'}, 'Properties (JSON object)'), properties)],
+        explain: 'The corrected message runs as a new entry; this one becomes SUPERSEDED (kept as it is) and its'
+            + ' message is withdrawn. The server reads the corrected body as the handler\'s payload first: if it'
+            + ' could not run, nothing changes.',
+        confirm: 'Run the corrected message', cancel: close,
+        submit: async reason => {
+            const request = {reason};
+            try {
+                request.body = JSON.parse(body.value);
+            } catch (error) {
+                throw new Error('The body is not JSON: ' + error.message);
+            }
+            // Properties are sent only when changed: they replace the original's (as text values).
+            if (properties.value !== recorded) {
+                let props;
+                try {
+                    props = JSON.parse(properties.value || '{}');
+                } catch (error) {
+                    throw new Error('The properties are not JSON: ' + error.message);
+                }
+                if (!props || typeof props !== 'object' || Array.isArray(props)) {
+                    throw new Error('The properties must be a JSON object of names and values.');
+                }
+                request.properties = Object.fromEntries(Object.entries(props).map(([k, v]) => [k, String(v)]));
+            }
+            const edit = await api.send('POST', `entries/${e.id}/edit`, request);
+            location.hash = `#/entries/${edit.id}`;
+        },
+    });
+}
+
+function pretty(text) {
+    try {
+        return JSON.stringify(JSON.parse(text), null, 2);
+    } catch (error) {
+        return text || '';
+    }
+}
+
 function renderBody(section, e) {
     const properties = Object.entries(e.properties || {}).sort(([a], [b]) => a.localeCompare(b));
     show(section,
@@ -159,7 +217,11 @@ function renderBody(section, e) {
             h('div', {}, h('h3', {}, 'Properties'), properties.length === 0
                 ? h('p', {class: 'muted'}, 'No properties.')
                 : h('dl', {class: 'facts', id: 'entry-properties'},
-                    properties.map(([k, v]) => [h('dt', {class: 'mono'}, k), h('dd', {class: 'mono'}, String(v))])))));
+                    properties.map(([k, v]) => [h('dt', {class: 'mono'}, k), h('dd', {class: 'mono'}, String(v))])))),
+        e.changes && e.changes.length ? table('What this edit changed', ['Where', 'Before', 'After'],
+            e.changes.map(c => h('tr', {class: 'change'}, h('td', {class: 'mono'}, c.path),
+                h('td', {class: 'mono'}, c.before === null ? '(absent)' : c.before),
+                h('td', {class: 'mono'}, c.after === null ? '(removed)' : c.after)))) : null);
 }
 
 function renderAttempts(section, e) {

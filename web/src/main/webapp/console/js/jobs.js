@@ -39,7 +39,7 @@ export function jobs(view) {
         }
         show(results, table('Bulk jobs, newest first', ['Job', 'Kind', 'State', 'Filter', 'Progress', 'Started by',
             'Reason', 'Created'], page.items.map(job => h('tr', {'data-job': job.id},
-            h('td', {}, h('a', {href: `#/jobs/${job.id}`}, `Job ${job.id}`)),
+            h('td', {class: 'nowrap'}, h('a', {href: `#/jobs/${job.id}`}, `Job ${job.id}`)),
             h('td', {}, job.kind, job.force ? ' (forced)' : ''),
             h('td', {}, h('span', {class: 'badge job-' + job.state.toLowerCase()}, job.state)),
             h('td', {class: 'mono'}, filterText(job.filter)),

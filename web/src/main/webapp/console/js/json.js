@@ -8,7 +8,7 @@ const FOLD_LINES = 40;
 /** The body as a block: highlighted JSON if it parses, the text as it is otherwise. */
 export function bodyView(body) {
     if (body === null || body === undefined) {
-        return h('p', {class: 'muted'}, 'No body in the ledger (the message was rejected, or retention purged it).');
+        return h('p', {class: 'muted'}, 'No body in the ledger (the message could not be stored as it came, or retention purged it).');
     }
     let lines;
     try {

@@ -6,7 +6,7 @@ import {filterText, jobProgress} from './parts.js';
 import {poll} from './poll.js';
 import {formatInstant} from './time.js';
 
-const STATUSES = ['PENDING', 'PROCESSED', 'FAILED', 'REPLAYING', 'REVOKING', 'REVOKED', 'REVOKE_FAILED'];
+const STATUSES = ['PENDING', 'PROCESSED', 'FAILED', 'REPLAYING', 'REVOKING', 'REVOKED', 'REVOKE_FAILED', 'SUPERSEDED'];
 
 export function overview(view) {
     const updated = h('p', {class: 'muted', id: 'updated'});

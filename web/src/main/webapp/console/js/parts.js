@@ -26,10 +26,11 @@ export function filterText(filter) {
 let formNumber = 0;
 
 /**
- * A change waiting for its reason: what will happen, a reason box, maybe a box to tick, and Confirm.
+ * A change waiting for its reason: what will happen, the change's own fields if any, a reason box, maybe a
+ * box to tick, and Confirm.
  * `submit(reason)` does the change; its error is shown next to the button and nothing else happens.
  */
-export function reasonForm({title, explain, confirm, tick, submit, cancel}) {
+export function reasonForm({title, explain, fields, confirm, tick, submit, cancel}) {
     const n = ++formNumber;
     const reason = h('textarea', {id: `reason-${n}`, name: 'reason', rows: 2, maxlength: 1000, required: true});
     const box = tick ? h('input', {type: 'checkbox', id: `tick-${n}`, name: 'confirm', required: true}) : null;
@@ -38,6 +39,7 @@ export function reasonForm({title, explain, confirm, tick, submit, cancel}) {
     const form = h('form', {class: 'action-form', 'aria-label': title},
         h('h3', {}, title),
         h('p', {class: 'explain'}, explain),
+        fields || null,
         h('label', {for: `reason-${n}`}, 'Reason (kept in the history)'),
         reason,
         box ? h('label', {class: 'tick', for: `tick-${n}`}, box, ' ', tick) : null,
@@ -67,6 +69,6 @@ export function reasonForm({title, explain, confirm, tick, submit, cancel}) {
             button.disabled = false;
         }
     });
-    setTimeout(() => reason.focus(), 0);
+    setTimeout(() => (form.querySelector('textarea, input') || reason).focus(), 0);
     return form;
 }

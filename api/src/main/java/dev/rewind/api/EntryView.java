@@ -13,10 +13,14 @@ import java.util.UUID;
  * @param properties the message's user properties as recorded: {@code String}, {@code Long} (whole
  *                   numbers), {@code Double} or {@code Boolean} values, in the order they were recorded;
  *                   null, like the body, once retention has purged the entry's content
+ * @param editOf       the entry whose message this one corrects (edit and retry), or null
+ * @param supersededBy the entry that corrects this one, when it is SUPERSEDED, or null
+ * @param changes      for an edit: what differs from the entry it corrects (body and properties); empty otherwise
  */
 public record EntryView(UUID id, String type, String destination, Status status, int attempts,
                         Instant createdAt, Instant updatedAt, Instant processedAt,
                         String lastError, String errorClass, int replays, boolean hold, Instant purgedAt,
                         String body, Map<String, Object> properties,
-                        List<AttemptView> attemptLog, List<HistoryView> history) implements Serializable {
+                        List<AttemptView> attemptLog, List<HistoryView> history,
+                        UUID editOf, UUID supersededBy, List<FieldChange> changes) implements Serializable {
 }

@@ -7,6 +7,8 @@ public final class RewindHeaders {
     public static final String ID = "rewindId";
     /** Set on a replayed copy: the id of the entry it replays. */
     public static final String REPLAY_OF = "rewindReplayOf";
+    /** Set on an edited message: the id of the entry whose message it corrects (edit and retry). */
+    public static final String EDIT_OF = "rewindEditOf";
     /** Set on a dead-lettered copy of an unusable message: why it was rejected. */
     public static final String REJECT_REASON = "rewindRejectReason";
     /** Every property whose name starts with this belongs to Rewind and is not replayed as is. */

@@ -35,6 +35,16 @@ public interface RewindOperations {
      */
     EntryView revoke(UUID id, String reason);
 
+    /**
+     * Edit and retry: runs a corrected message instead of one that has not taken effect (FAILED, PENDING or
+     * REPLAYING). The corrected body is read as the handler's payload first; then, in one transaction, the
+     * original becomes SUPERSEDED (its body kept, its message withdrawn from its queue and the DLQ) and a new
+     * entry with a new id and {@code rewindEditOf} = the original is sent to Rewind's inbound queue.
+     *
+     * @return the new entry, PENDING
+     */
+    EntryView edit(UUID id, EditRequest request, String reason);
+
     /** Sends a message through Rewind: its PENDING entry and the message commit together. */
     EntryView send(SendRequest request, String reason);
 

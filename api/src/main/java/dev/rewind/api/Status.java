@@ -21,21 +21,24 @@ public enum Status {
     /** Taken back: withdrawn before it ran, or compensated after it ran. Final. */
     REVOKED,
     /** The compensation failed its last attempt; it can be revoked again. */
-    REVOKE_FAILED;
+    REVOKE_FAILED,
+    /** Replaced by an edited message before it took effect (edit and retry); the edit is another entry. Final. */
+    SUPERSEDED;
 
     private Set<Status> next;
 
     static {
-        PENDING.next = EnumSet.of(PROCESSED, FAILED, REVOKED);
+        PENDING.next = EnumSet.of(PROCESSED, FAILED, REVOKED, SUPERSEDED);
         // FAILED -> PROCESSED: a broker redelivery succeeded after a failed attempt.
-        FAILED.next = EnumSet.of(PROCESSED, REPLAYING, REVOKED);
+        FAILED.next = EnumSet.of(PROCESSED, REPLAYING, REVOKED, SUPERSEDED);
         PROCESSED.next = EnumSet.of(REPLAYING, REVOKING);
-        REPLAYING.next = EnumSet.of(PROCESSED, FAILED, REVOKED);
+        REPLAYING.next = EnumSet.of(PROCESSED, FAILED, REVOKED, SUPERSEDED);
         REVOKING.next = EnumSet.of(REVOKED, REVOKE_FAILED);
         // REVOKE_FAILED -> REVOKED: a broker redelivery of the compensation succeeded;
         // REVOKE_FAILED -> REVOKING: an operator revokes again after the compensation was dead-lettered.
         REVOKE_FAILED.next = EnumSet.of(REVOKED, REVOKING);
         REVOKED.next = EnumSet.noneOf(Status.class);
+        SUPERSEDED.next = EnumSet.noneOf(Status.class);
     }
 
     public boolean canMoveTo(Status target) {

@@ -332,6 +332,55 @@ class ConsoleIT {
     }
 
     @Test
+    void aRejectedTransferIsCorrectedAndRunFromItsPage() throws Exception {
+        String from = "edit-from-" + run;
+        String to = "edit-to-" + run;
+        UUID rejected = UUID.randomUUID();
+        try (RewindSender sender = new RewindSender(Http.JMS_URL, "rewind-app", "rewind-app-pw")) {
+            sender.send("account.opened", "{\"id\":\"" + from + "\",\"balance\":500}", UUID.randomUUID());
+            sender.send("account.opened", "{\"id\":\"" + to + "\",\"balance\":0}", UUID.randomUUID());
+            awaitStatus(Http.ACCOUNTS + "/" + to, 200);
+            sender.send("transfer.requested", "{\"from\":\"" + from + "\",\"to\":\"" + to + "\",\"amount\":\"ten\"}",
+                    rejected);
+        }
+        awaitEntry(rejected, e -> "FAILED".equals(e.getString("status")));
+
+        browser.logIn("operator");
+        browser.open("#/entries/" + rejected);
+        browser.waitFor(By.id("edit")).click();
+        WebElement body = browser.waitFor(By.id("edit-body"));
+        assertTrue(body.getAttribute("value").contains("\"ten\""), body.getAttribute("value"));
+        // A correction the handler cannot read: the server's reason, next to the button; nothing changes.
+        body.clear();
+        body.sendKeys("{\"from\":\"" + from + "\",\"to\":\"" + to + "\",\"amount\":-1}");
+        WebElement form = browser.driver().findElement(By.cssSelector("#action-panel form"));
+        form.findElement(By.cssSelector("textarea[name=reason]")).sendKeys("amount typed as a word " + run);
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        browser.waitUntil("the refusal is shown", d -> form.findElement(By.cssSelector(".form-message")).getText()
+                .contains("amount"));
+        assertEquals("FAILED", http.getJson("/entries/" + rejected, "viewer").getString("status"));
+
+        body.clear();
+        body.sendKeys("{\"from\":\"" + from + "\",\"to\":\"" + to + "\",\"amount\":10}");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        browser.waitUntil("the page moves to the corrected entry", d -> !d.getCurrentUrl().endsWith(rejected.toString())
+                && d.getCurrentUrl().matches(".*#/entries/[0-9a-f-]{36}$"));
+        String edit = browser.driver().getCurrentUrl().replaceAll(".*#/entries/", "");
+        browser.waitUntil("the corrected transfer ran", WAIT,
+                d -> d.findElement(By.id("entry-status")).getText().equals("PROCESSED"));
+        assertEquals(rejected.toString(), browser.driver().findElement(By.id("edit-of")).getText());
+        assertTrue(browser.driver().findElements(By.cssSelector("tr.change")).stream()
+                .anyMatch(row -> row.getText().contains("body.amount") && row.getText().contains("\"ten\"")));
+        browser.screenshot("entry-edited");
+        assertEquals(10, http.getJson(Http.ACCOUNTS + "/" + to, "viewer").getJsonNumber("balance").longValue());
+
+        browser.driver().findElement(By.id("edit-of")).click();
+        browser.waitUntil("the original says it was superseded", d -> d.findElement(By.id("entry-status")).getText()
+                .equals("SUPERSEDED") && d.findElement(By.id("superseded-by")).getText().equals(edit));
+        assertTrue(browser.driver().findElements(By.id("edit")).isEmpty(), "a superseded entry cannot be edited again");
+    }
+
+    @Test
     void aRunningJobIsFollowedAndCancelledFromItsPage() throws Exception {
         String type = "console.cancel-" + run;
         try (RewindSender sender = new RewindSender(Http.JMS_URL, "rewind-app", "rewind-app-pw")) {

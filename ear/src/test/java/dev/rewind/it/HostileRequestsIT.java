@@ -322,6 +322,7 @@ class HostileRequestsIT {
                 new Endpoint("GET", "/entries/" + unknown, null, true, false),
                 new Endpoint("POST", "/entries/" + unknown + "/replay", "{\"reason\":\"x\"}", false, false),
                 new Endpoint("POST", "/entries/" + unknown + "/revoke", "{}", false, false),
+                new Endpoint("POST", "/entries/" + unknown + "/edit", "{\"reason\":\"x\"}", false, false),
                 new Endpoint("PUT", "/entries/" + unknown + "/hold", "{\"hold\":true,\"reason\":\"x\"}", false, false),
                 new Endpoint("POST", "/jobs", "{}", false, false),
                 new Endpoint("GET", "/jobs", null, true, false),

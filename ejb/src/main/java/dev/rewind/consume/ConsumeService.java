@@ -75,7 +75,7 @@ class ConsumeService {
         }
         MessageHandler<?> handler = handlers.find(envelope.type()).orElse(null);
         if (handler == null) {
-            reject(message, envelope.refused(Rejection.NO_HANDLER, "no handler is registered for JMSType '"
+            reject(message, envelope.rejected(Rejection.NO_HANDLER, "no handler is registered for JMSType '"
                     + envelope.type() + "' (known types: " + handlers.types() + ")"), known);
             return;
         }
@@ -83,7 +83,7 @@ class ConsumeService {
         try {
             payload = payloads.read(envelope.body(), handler.payloadType());
         } catch (PayloadReader.UnreadablePayloadException e) {
-            reject(message, envelope.refused(Rejection.UNREADABLE_PAYLOAD, e.getMessage()), known);
+            reject(message, envelope.rejected(Rejection.UNREADABLE_PAYLOAD, e.getMessage()), known);
             return;
         }
 

@@ -128,6 +128,14 @@ public class LedgerEntry {
     @Column(name = "first_node", length = Attempt.MAX_NODE)
     private String firstNode;
 
+    /** For an edited message: the entry whose message it corrects. */
+    @Column(name = "edit_of")
+    private UUID editOf;
+
+    /** For a SUPERSEDED entry: the entry with its corrected message. */
+    @Column(name = "superseded_by")
+    private UUID supersededBy;
+
     @Version
     private long version;
 
@@ -371,6 +379,21 @@ public class LedgerEntry {
         history.add(new HistoryRecord(this, status, status, change, now));
     }
 
+    /** Marks a new entry as the corrected message of {@code original} (edit and retry). */
+    public void correcting(UUID original) {
+        this.editOf = Objects.requireNonNull(original, "original");
+    }
+
+    /**
+     * Replaced by an edited message before it took effect: final, with its body kept and the edit named.
+     *
+     * @throws IllegalTransitionException when it has taken effect, or is taken back or replaced already
+     */
+    public void supersede(UUID edit, Change change, Instant now) {
+        moveTo(Status.SUPERSEDED, change, now);
+        this.supersededBy = Objects.requireNonNull(edit, "edit");
+    }
+
     /** Adds a history row without a status change (a repair by reconciliation, say). */
     public void noted(Change change, Instant now) {
         materialize();
@@ -468,6 +491,14 @@ public class LedgerEntry {
 
     public int replays() {
         return replays;
+    }
+
+    public UUID editOf() {
+        return editOf;
+    }
+
+    public UUID supersededBy() {
+        return supersededBy;
     }
 
     public String outboundQueue() {

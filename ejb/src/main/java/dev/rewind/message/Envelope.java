@@ -107,6 +107,16 @@ public record Envelope(UUID id, String type, String destination, String body, Ma
                 replayOf, compensation, problems.text(), problems.first);
     }
 
+    /**
+     * The same message, found unusable once read (no handler for its type, a body its handler cannot read):
+     * recorded as it came, body and properties, so an operator can see what was wrong and correct it (edit
+     * and retry), or replay it once a handler exists.
+     */
+    public Envelope rejected(Rejection why, String reason) {
+        return new Envelope(id, type, destination, body, properties, propertiesJson, jmsMessageId, deliveryCount,
+                replayOf, compensation, reason, why);
+    }
+
     /** The same message, marked unusable after the fact (the database refused what the checks let through). */
     public Envelope refused(Rejection why, String reason) {
         return new Envelope(id, type, destination, null, properties, "{}", jmsMessageId, deliveryCount, replayOf,

@@ -1,8 +1,10 @@
 package dev.rewind.operations;
 
+import dev.rewind.api.EditRequest;
 import dev.rewind.api.EntryView;
 import dev.rewind.api.SendRequest;
 import dev.rewind.api.UnknownMessageException;
+import dev.rewind.edit.Edits;
 import dev.rewind.ledger.Change;
 import dev.rewind.ledger.Ledger;
 import dev.rewind.query.EntryQueries;
@@ -38,6 +40,9 @@ public class OperationAttempts {
     @Inject
     Ledger ledger;
 
+    @Inject
+    Edits edits;
+
     @PersistenceContext(unitName = "rewind")
     EntityManager em;
 
@@ -54,6 +59,11 @@ public class OperationAttempts {
     public EntryView hold(UUID id, boolean hold, Change change) {
         ledger.findLocked(id).orElseThrow(() -> new UnknownMessageException(id)).setHold(hold, change, Instant.now());
         return viewAfterWrite(id);
+    }
+
+    public EntryView edit(UUID id, EditRequest request, Change change) {
+        UUID edit = edits.edit(id, request, change).id();
+        return viewAfterWrite(edit);
     }
 
     public EntryView send(SendRequest request, Change change) {

@@ -1,6 +1,7 @@
 package dev.rewind.operations;
 
 import dev.rewind.api.BulkRequest;
+import dev.rewind.api.EditRequest;
 import dev.rewind.api.EntryFilter;
 import dev.rewind.api.EntrySummary;
 import dev.rewind.api.EntryView;
@@ -84,6 +85,13 @@ public class RewindService implements Rewind, RewindRemote {
     public EntryView revoke(UUID id, String reason) {
         Change change = change(reason);
         return retrying(() -> tx.revoke(required(id), change));
+    }
+
+    @Override
+    @RolesAllowed(Roles.OPERATOR)
+    public EntryView edit(UUID id, EditRequest request, String reason) {
+        Change change = change(reason);
+        return retrying(() -> tx.edit(required(id), request, change));
     }
 
     @Override

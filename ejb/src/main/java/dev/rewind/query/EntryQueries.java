@@ -5,11 +5,13 @@ import dev.rewind.api.EntryFilter;
 import dev.rewind.api.EntrySummary;
 import dev.rewind.api.EntryView;
 import dev.rewind.api.FailureGroup;
+import dev.rewind.api.FieldChange;
 import dev.rewind.api.HistoryView;
 import dev.rewind.api.InvalidRequestException;
 import dev.rewind.api.LedgerStats;
 import dev.rewind.api.Page;
 import dev.rewind.counts.EntryCounts;
+import dev.rewind.edit.JsonDiff;
 import dev.rewind.ledger.LedgerEntry;
 import dev.rewind.message.PropertiesJson;
 import jakarta.ejb.Stateless;
@@ -51,7 +53,21 @@ public class EntryQueries {
                 e.attemptLog().stream().map(a -> new AttemptView(a.number(), a.kind(), a.startedAt(),
                         a.endedAt(), a.outcome(), a.error(), a.node())).toList(),
                 e.history().stream().map(h -> new HistoryView(h.at(), h.from(), h.to(), h.actor(),
-                        h.reason(), h.jobId())).toList()));
+                        h.reason(), h.jobId())).toList(),
+                e.editOf(), e.supersededBy(), changes(e)));
+    }
+
+    /** For an edit, what differs from the entry it corrects; computed when read, from both entries' content. */
+    private List<FieldChange> changes(LedgerEntry edit) {
+        if (edit.editOf() == null) {
+            return List.of();
+        }
+        LedgerEntry original = em.find(LedgerEntry.class, edit.editOf());
+        if (original == null) {
+            return List.of(); // retention removed it
+        }
+        return JsonDiff.changes(original.body(), edit.body(), PropertiesJson.values(original.properties()),
+                PropertiesJson.values(edit.properties()));
     }
 
     /** One page of the entries matching {@code filter}, after {@code cursor} (null for the first page). */

@@ -32,7 +32,7 @@ import java.util.stream.Collectors;
 public class ReconcileStep {
 
     /** The statuses in which a copy in the dead-letter queue can never be needed again. */
-    static final EnumSet<Status> FINISHED = EnumSet.of(Status.PROCESSED, Status.REVOKED);
+    static final EnumSet<Status> FINISHED = EnumSet.of(Status.PROCESSED, Status.REVOKED, Status.SUPERSEDED);
 
     @PersistenceContext(unitName = "rewind")
     EntityManager em;
@@ -80,7 +80,7 @@ public class ReconcileStep {
         return true;
     }
 
-    /** Of these ids, those whose entry is PROCESSED or REVOKED: their dead-letter copies are stale. */
+    /** Of these ids, those whose entry is PROCESSED, REVOKED or SUPERSEDED: their dead-letter copies are stale. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<UUID> finished(Collection<UUID> ids) {
         if (ids.isEmpty()) {

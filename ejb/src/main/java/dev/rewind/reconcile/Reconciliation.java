@@ -40,7 +40,7 @@ import org.jboss.logging.Logger;
  *   <li>an entry REVOKING, REPLAYING or PENDING (sent through Rewind) whose message is overdue by
  *       {@code rewind.reconcile.grace} and neither in its queue nor consumed gets it again
  *       ({@link ReconcileStep#resendIfLost}; the consumers skip a second copy);</li>
- *   <li>copies in {@code rewind.DLQ} of entries that are PROCESSED or REVOKED are removed (a removal
+ *   <li>copies in {@code rewind.DLQ} of entries that are PROCESSED, REVOKED or SUPERSEDED are removed (a removal
  *       runs after its commit, outside the transaction, so a crash can skip it);</li>
  *   <li>messages in {@code rewind.DLQ} that the ledger has never seen, sent more than the grace ago (and less
  *       than the retention age: an entry retention purged is not "never seen"), go back to

@@ -110,7 +110,8 @@ public class Revocations {
         operated.fire(new Operated(entry.id(), "compensate", change.jobId()));
     }
 
-    private static List<String> queuesHolding(LedgerEntry entry) {
+    /** The queues that may hold the message of an entry that awaits handling: its own and the DLQ. */
+    public static List<String> queuesHolding(LedgerEntry entry) {
         if (entry.destination() == null || entry.destination().equals(Replays.DEAD_LETTER_QUEUE)) {
             return List.of(Replays.DEAD_LETTER_QUEUE);
         }

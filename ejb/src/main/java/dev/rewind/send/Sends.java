@@ -48,37 +48,49 @@ public class Sends {
         }
         MessageHandler<?> handler = handlers.find(request.type()).orElseThrow(() -> new InvalidRequestException(
                 "no handler is registered for type '" + request.type() + "' (known types: " + handlers.types() + ")"));
-        if (request.body() == null) {
-            throw new InvalidRequestException("the body is missing");
-        }
-        if (request.body().length() > LedgerEntry.MAX_BODY || StorableText.problem(request.body()) != null) {
-            throw new InvalidRequestException("the body " + (request.body().length() > LedgerEntry.MAX_BODY
-                    ? "has more than " + LedgerEntry.MAX_BODY + " characters" : StorableText.problem(request.body())));
-        }
-        try {
-            payloads.read(request.body(), handler.payloadType());
-        } catch (PayloadReader.UnreadablePayloadException e) {
-            throw new InvalidRequestException(e.getMessage());
-        }
-        Map<String, String> properties = request.properties() == null ? Map.of() : request.properties();
-        for (String name : properties.keySet()) {
-            if (!dev.rewind.api.RewindHeaders.isApplicationProperty(name) || !name.matches("[A-Za-z_$][A-Za-z0-9_$]*")) {
-                throw new InvalidRequestException("'" + name + "' cannot be a property name (reserved, or not a Java identifier)");
-            }
-        }
+        checkBody(handler, request.body());
+        String propertiesJson = recordedProperties(request.properties() == null ? Map.of() : request.properties());
         if (ledger.find(id).isPresent()) {
             throw new RefusedException(id, "message " + id + " is in the ledger already");
         }
-        PropertiesJson.Recorded recorded = PropertiesJson.recorded(properties);
-        if (!recorded.problems().isEmpty()) {
-            throw new InvalidRequestException(recorded.problems().get(0).text());
-        }
-        String propertiesJson = recorded.json();
         LedgerEntry entry = new LedgerEntry(id, request.type(), INBOUND, request.body(), propertiesJson, null,
                 Instant.now(), change.as("sent via Rewind"));
         entry.sentTo(INBOUND, entry.createdAt().plusMillis(request.delayMs()));
         ledger.add(entry);
         outbound.send(INBOUND, id, request.type(), request.body(), propertiesJson, Map.of(), request.delayMs());
         return entry;
+    }
+
+    /**
+     * Refuses a body the handler could not run: missing, too long, not storable, or not readable as the
+     * handler's payload (its Bean Validation constraints included). Nothing has changed when it throws.
+     */
+    public void checkBody(MessageHandler<?> handler, String body) {
+        if (body == null) {
+            throw new InvalidRequestException("the body is missing");
+        }
+        if (body.length() > LedgerEntry.MAX_BODY || StorableText.problem(body) != null) {
+            throw new InvalidRequestException("the body " + (body.length() > LedgerEntry.MAX_BODY
+                    ? "has more than " + LedgerEntry.MAX_BODY + " characters" : StorableText.problem(body)));
+        }
+        try {
+            payloads.read(body, handler.payloadType());
+        } catch (PayloadReader.UnreadablePayloadException e) {
+            throw new InvalidRequestException(e.getMessage());
+        }
+    }
+
+    /** The user properties as the ledger records them, or a refusal naming the first one it cannot keep. */
+    public static String recordedProperties(Map<String, String> properties) {
+        for (String name : properties.keySet()) {
+            if (!dev.rewind.api.RewindHeaders.isApplicationProperty(name) || !name.matches("[A-Za-z_$][A-Za-z0-9_$]*")) {
+                throw new InvalidRequestException("'" + name + "' cannot be a property name (reserved, or not a Java identifier)");
+            }
+        }
+        PropertiesJson.Recorded recorded = PropertiesJson.recorded(properties);
+        if (!recorded.problems().isEmpty()) {
+            throw new InvalidRequestException(recorded.problems().get(0).text());
+        }
+        return recorded.json();
     }
 }

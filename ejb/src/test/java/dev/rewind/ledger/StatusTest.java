@@ -14,14 +14,18 @@ import org.junit.jupiter.params.provider.EnumSource;
 class StatusTest {
 
     @Test
-    void theLifecycleOfDesignMd() {
-        assertEquals(EnumSet.of(Status.PROCESSED, Status.FAILED, Status.REVOKED), Status.PENDING.successors());
-        assertEquals(EnumSet.of(Status.PROCESSED, Status.REPLAYING, Status.REVOKED), Status.FAILED.successors());
+    void theLifecycleOfTheJmsContract() {
+        assertEquals(EnumSet.of(Status.PROCESSED, Status.FAILED, Status.REVOKED, Status.SUPERSEDED),
+                Status.PENDING.successors());
+        assertEquals(EnumSet.of(Status.PROCESSED, Status.REPLAYING, Status.REVOKED, Status.SUPERSEDED),
+                Status.FAILED.successors());
         assertEquals(EnumSet.of(Status.REPLAYING, Status.REVOKING), Status.PROCESSED.successors());
-        assertEquals(EnumSet.of(Status.PROCESSED, Status.FAILED, Status.REVOKED), Status.REPLAYING.successors());
+        assertEquals(EnumSet.of(Status.PROCESSED, Status.FAILED, Status.REVOKED, Status.SUPERSEDED),
+                Status.REPLAYING.successors());
         assertEquals(EnumSet.of(Status.REVOKED, Status.REVOKE_FAILED), Status.REVOKING.successors());
         assertEquals(EnumSet.of(Status.REVOKED, Status.REVOKING), Status.REVOKE_FAILED.successors());
         assertTrue(Status.REVOKED.successors().isEmpty(), "REVOKED is final");
+        assertTrue(Status.SUPERSEDED.successors().isEmpty(), "SUPERSEDED is final");
     }
 
     @ParameterizedTest

@@ -1,5 +1,6 @@
 package dev.rewind.rest;
 
+import dev.rewind.api.EditRequest;
 import dev.rewind.api.EntryFilter;
 import dev.rewind.api.EntrySummary;
 import dev.rewind.api.EntryView;
@@ -9,6 +10,8 @@ import dev.rewind.api.Roles;
 import dev.rewind.query.EntryQueries;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -17,7 +20,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -85,6 +91,32 @@ public class EntriesResource {
     public EntryView replay(@PathParam("id") String id, Requests.Replay request) {
         validator.check(request);
         return rewind.replay(Params.id(id), request.reason(), request.target(), Boolean.TRUE.equals(request.force()));
+    }
+
+    @POST
+    @Path("/{id}/edit")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.OPERATOR)
+    @Operation(summary = "Edit and retry: run a corrected message instead of one that has not taken effect",
+            description = "For a FAILED, PENDING (a delayed send included) or REPLAYING entry. The corrected body is"
+                    + " read as the handler's payload first (400 otherwise, nothing changed). The original becomes"
+                    + " SUPERSEDED and its message is withdrawn; the new entry (rewindEditOf = the original) is sent"
+                    + " to rewind.inbound. Role: rewind-operator.")
+    @APIResponse(responseCode = "201", description = "The new entry, PENDING; Location is its URL")
+    @APIResponse(responseCode = "400", description = "Nothing to change, or a body the handler cannot read")
+    @APIResponse(responseCode = "404", description = "No such entry")
+    @APIResponse(responseCode = "409", description = "It ran (PROCESSED: revoke it), was taken back, or edited already")
+    public Response edit(@PathParam("id") String id, Requests.Edit request, @Context UriInfo uri) {
+        validator.check(request);
+        if (request.body() == JsonValue.NULL) {
+            throw Problem.badRequest("body must be the corrected JSON payload, not null (leave it out to keep the"
+                    + " original's)");
+        }
+        String body = request.body() == null ? null
+                : request.body() instanceof JsonString text ? text.getString() : request.body().toString();
+        EntryView edit = rewind.edit(Params.id(id), new EditRequest(body, request.properties()), request.reason());
+        return Response.created(uri.getBaseUriBuilder().path("entries").path(edit.id().toString()).build())
+                .entity(edit).build();
     }
 
     @PUT

@@ -66,6 +66,15 @@ public final class Requests {
                       Boolean dryRun) {
     }
 
+    /**
+     * An edit: the corrected payload (JSON itself, as for a send) and/or the corrected properties, which
+     * replace the original's; an absent one is kept.
+     */
+    public record Edit(JsonValue body,
+                       Map<@Pattern(regexp = "[A-Za-z_$][A-Za-z0-9_$]{0,99}") String, @Size(max = 1000) String> properties,
+                       @NotBlank @Size(max = RewindOperations.MAX_REASON) String reason) {
+    }
+
     /** A message to send through Rewind; {@code body} is the JSON payload itself. */
     public record Send(UUID id,
                        @NotNull @Pattern(regexp = NAME, message = "must be a message type") String type,

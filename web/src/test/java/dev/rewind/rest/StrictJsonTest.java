@@ -242,7 +242,7 @@ class StrictJsonTest {
         assertEquals("kind must be one of [REPLAY, REVOKE], found \"replay\"",
                 refusal("{\"kind\":\"replay\"}", Requests.Job.class));
         assertEquals("filter.status must be one of [PENDING, PROCESSED, FAILED, REPLAYING, REVOKING, REVOKED,"
-                + " REVOKE_FAILED], found 2", refusal("{\"filter\":{\"status\":2}}", Requests.Job.class));
+                + " REVOKE_FAILED, SUPERSEDED], found 2", refusal("{\"filter\":{\"status\":2}}", Requests.Job.class));
     }
 
     @ParameterizedTest

@@ -9,9 +9,17 @@ import dev.rewind.counts.EntryCounts;
 import dev.rewind.ledger.Attempt;
 import dev.rewind.ledger.Change;
 import dev.rewind.ledger.LedgerEntry;
+import jakarta.annotation.Resource;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSException;
+import jakarta.jms.Queue;
+import jakarta.jms.QueueBrowser;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -36,6 +44,23 @@ public class TestSupport implements TestSupportRemote {
 
     @Inject
     EntryCounts counts;
+
+    @Resource(lookup = "java:comp/DefaultJMSConnectionFactory")
+    ConnectionFactory jmsFactory;
+
+    @Resource(lookup = RewindQueues.DEAD_LETTER_JNDI)
+    Queue deadLetterQueue;
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public long deadLetterCopies(UUID id) {
+        try (JMSContext jms = jmsFactory.createContext();
+             QueueBrowser browser = jms.createBrowser(deadLetterQueue, "rewindId = '" + id + "'")) {
+            return java.util.Collections.list(browser.getEnumeration()).size();
+        } catch (JMSException e) {
+            throw new IllegalStateException("cannot browse rewind.DLQ: " + e, e);
+        }
+    }
 
     @Override
     public List<UUID> seedFailed(int count, String marker, String from, String to) {

@@ -23,5 +23,8 @@ public interface TestSupportRemote {
 
     long queueCount(String queue);
 
+    /** How many copies of this message rewind.DLQ holds, counted by browsing it (the whole queue). */
+    long deadLetterCopies(java.util.UUID id);
+
     int purge(String queue);
 }
