@@ -5,7 +5,7 @@ import java.io.Serializable;
 /**
  * A bulk replay or revoke.
  *
- * @param kind          replay or revoke
+ * @param kind          replay, revoke or rehearse
  * @param filter        which entries (those created after the job starts are never included)
  * @param reason        why, recorded in each entry's history
  * @param force         replay PROCESSED entries too
@@ -23,7 +23,7 @@ public record BulkRequest(BulkKind kind, EntryFilter filter, String reason, bool
 
     public BulkRequest validated() {
         if (kind == null) {
-            throw new InvalidRequestException("kind is required: REPLAY or REVOKE");
+            throw new InvalidRequestException("kind is required: REPLAY, REVOKE or REHEARSE");
         }
         if (filter == null) {
             throw new InvalidRequestException("filter is required (an empty filter selects every entry)");
@@ -35,7 +35,7 @@ public record BulkRequest(BulkKind kind, EntryFilter filter, String reason, bool
         if (chunkSize < 0 || chunkSize > MAX_CHUNK) {
             throw new InvalidRequestException("chunkSize must be between 1 and " + MAX_CHUNK + " (0 for " + DEFAULT_CHUNK + ")");
         }
-        if (kind == BulkKind.REVOKE && (force || target != null)) {
+        if (kind != BulkKind.REPLAY && (force || target != null)) {
             throw new InvalidRequestException("force and target apply to replays only");
         }
         return this;

@@ -14,9 +14,10 @@ import java.time.Instant;
  * @param errorText    case-insensitive substring of the last error
  * @param errorClass   exact exception class of the last error ({@code rejected} for unusable messages): what a
  *                     {@link FailureGroup} names, so a group's entries can be listed or replayed exactly
+ * @param wouldSucceedIn the id of a {@link BulkKind#REHEARSE} job: only the entries it found would succeed
  */
 public record EntryFilter(Status status, String type, String destination, Instant createdFrom, Instant createdTo,
-                          String errorText, String errorClass) implements Serializable {
+                          String errorText, String errorClass, Long wouldSucceedIn) implements Serializable {
 
     /** The longest text a filter field may hold. */
     public static final int MAX_TEXT = 200;
@@ -25,12 +26,12 @@ public record EntryFilter(Status status, String type, String destination, Instan
     public static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
     public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
 
-    public static final EntryFilter ALL = new EntryFilter(null, null, null, null, null, null, null);
+    public static final EntryFilter ALL = new EntryFilter(null, null, null, null, null, null, null, null);
 
     /** A filter without an error class (the constructor of the API's first versions). */
     public EntryFilter(Status status, String type, String destination, Instant createdFrom, Instant createdTo,
                        String errorText) {
-        this(status, type, destination, createdFrom, createdTo, errorText, null);
+        this(status, type, destination, createdFrom, createdTo, errorText, null, null);
     }
 
     /** Refuses filters that cannot mean what the caller wants. */
@@ -51,7 +52,7 @@ public record EntryFilter(Status status, String type, String destination, Instan
     /** The same filter limited to entries created before {@code instant}: what a bulk job sees. */
     public EntryFilter createdBefore(Instant instant) {
         Instant to = createdTo == null || instant.isBefore(createdTo) ? instant : createdTo;
-        return new EntryFilter(status, type, destination, createdFrom, to, errorText, errorClass);
+        return new EntryFilter(status, type, destination, createdFrom, to, errorText, errorClass, wouldSucceedIn);
     }
 
     /** Whether the instant lies in the years 1 to 9999. */

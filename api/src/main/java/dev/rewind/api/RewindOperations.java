@@ -45,6 +45,15 @@ public interface RewindOperations {
      */
     EntryView edit(UUID id, EditRequest request, String reason);
 
+    /**
+     * Rehearsal: runs the handler on the recorded body, or on {@code body} (a proposed edit) if not null, in a
+     * transaction that is always rolled back, and says whether it would succeed. Nothing changes but one
+     * history row (who rehearsed, the result). Only for handlers marked {@code @Rehearsable}.
+     *
+     * @throws RefusedException when the handler is not rehearsable or the entry has no body
+     */
+    RehearsalResult rehearse(UUID id, String body, String reason);
+
     /** Sends a message through Rewind: its PENDING entry and the message commit together. */
     EntryView send(SendRequest request, String reason);
 
@@ -58,6 +67,12 @@ public interface RewindOperations {
 
     /** Jobs in {@code state} (all if null), newest first; pass {@code nextCursor} back for the next page. */
     Page<JobView> jobs(JobState state, String cursor, int limit);
+
+    /**
+     * What a REHEARSE job found: its entries grouped by outcome and error class, largest group first. A
+     * follow-up job's filter takes the entries that would succeed with {@code wouldSucceedIn} = the job's id.
+     */
+    List<RehearsalGroup> rehearsalReport(long jobId);
 
     /** Stops a running job after its current chunk. */
     JobView cancelJob(long id, String reason);

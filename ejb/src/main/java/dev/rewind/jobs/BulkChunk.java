@@ -13,6 +13,8 @@ import dev.rewind.metrics.ChunkCommitted;
 import dev.rewind.query.Cursor;
 import dev.rewind.query.EntryQueries;
 import dev.rewind.replay.Replays;
+import dev.rewind.rehearse.RehearsalRecord;
+import dev.rewind.rehearse.Rehearsals;
 import dev.rewind.revoke.Revocations;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
@@ -37,7 +39,8 @@ import org.jboss.logging.Logger;
  * One chunk of a bulk job, in a transaction of its own: the job row is locked, the node checks that the
  * job is its to run (it holds the lease, or the lease ran out: then it takes the job over), the next
  * entries after the checkpoint are locked with one query and replayed (set-based: {@link Replays#replayAll})
- * or revoked one by one, the checkpoint moves past them and the node's lease is renewed. All of it commits,
+ * or revoked one by one (a rehearsal locks nothing: each entry is rehearsed in a transaction of its own that
+ * rolls back, and the result kept with the job), the checkpoint moves past them and the node's lease is renewed. All of it commits,
  * or none. The row lock and the lease in the same row make chunks of one job strictly one after another,
  * whichever nodes run them: a node never takes over a job in the middle of another node's chunk, and a
  * chunk done by one node moves the checkpoint that the next one, on any node, starts from.
@@ -67,6 +70,9 @@ public class BulkChunk {
     @Inject
     Revocations revocations;
 
+    @Inject
+    Rehearsals rehearsals;
+
     @Resource
     TransactionSynchronizationRegistry transaction;
 
@@ -91,26 +97,42 @@ public class BulkChunk {
         int skipped = 0;
         int failed = 0;
         String error = null;
-        List<LedgerEntry> locked = inOrder(next, ledger.lockAll(next.stream().map(Cursor::id).toList()));
-        skipped += next.size() - locked.size(); // gone since they matched (retention)
-        if (job.kind() == BulkKind.REPLAY) {
-            Replays.Tally tally = replays.replayAll(locked, job.target(), job.force(), change);
-            done += tally.done();
-            skipped += tally.skipped();
-        } else {
-            for (LedgerEntry entry : locked) {
+        if (job.kind() == BulkKind.REHEARSE) {
+            // Nothing of the ledger changes, so nothing is locked: each entry is rehearsed in a transaction of
+            // its own that rolls back, and what it found is kept with the job, in this chunk's transaction.
+            for (Cursor position : next) {
                 try {
-                    revocations.revoke(entry.id(), change);
+                    em.persist(new RehearsalRecord(jobId, rehearsals.rehearse(position.id(), null)));
                     done++;
-                } catch (RefusedException | IllegalTransitionException | UnknownMessageException notApplicable) {
-                    // The entry changed since it matched (or cannot take this operation): not the job's to do.
-                    skipped++;
+                } catch (RefusedException | UnknownMessageException notRehearsable) {
+                    skipped++; // not rehearsable, no body, or gone since it matched
                 } catch (RuntimeException e) {
-                    if (transaction.getRollbackOnly()) {
-                        throw e; // the chunk is lost; the runner retries it from the same checkpoint
-                    }
                     failed++;
-                    error = entry.id() + ": " + Errors.describe(e);
+                    error = position.id() + ": " + Errors.describe(e);
+                }
+            }
+        } else {
+            List<LedgerEntry> locked = inOrder(next, ledger.lockAll(next.stream().map(Cursor::id).toList()));
+            skipped += next.size() - locked.size(); // gone since they matched (retention)
+            if (job.kind() == BulkKind.REPLAY) {
+                Replays.Tally tally = replays.replayAll(locked, job.target(), job.force(), change);
+                done += tally.done();
+                skipped += tally.skipped();
+            } else {
+                for (LedgerEntry entry : locked) {
+                    try {
+                        revocations.revoke(entry.id(), change);
+                        done++;
+                    } catch (RefusedException | IllegalTransitionException | UnknownMessageException notApplicable) {
+                        // The entry changed since it matched (or cannot take this operation): not the job's to do.
+                        skipped++;
+                    } catch (RuntimeException e) {
+                        if (transaction.getRollbackOnly()) {
+                            throw e; // the chunk is lost; the runner retries it from the same checkpoint
+                        }
+                        failed++;
+                        error = entry.id() + ": " + Errors.describe(e);
+                    }
                 }
             }
         }

@@ -66,6 +66,9 @@ public class BulkJob {
     @Column(name = "filter_error_class", length = EntryFilter.MAX_TEXT)
     private String filterErrorClass;
 
+    @Column(name = "filter_would_succeed_in")
+    private Long filterWouldSucceedIn;
+
     @Column(nullable = false)
     private boolean force;
 
@@ -140,6 +143,7 @@ public class BulkJob {
         this.filterCreatedTo = filter.createdTo();
         this.filterErrorText = filter.errorText();
         this.filterErrorClass = filter.errorClass();
+        this.filterWouldSucceedIn = filter.wouldSucceedIn();
         this.force = request.force();
         this.target = request.target();
         this.reason = request.reason();
@@ -155,7 +159,7 @@ public class BulkJob {
 
     public EntryFilter filter() {
         return new EntryFilter(filterStatus, filterType, filterDestination, filterCreatedFrom, filterCreatedTo,
-                filterErrorText, filterErrorClass);
+                filterErrorText, filterErrorClass, filterWouldSucceedIn);
     }
 
     public Cursor checkpoint() {

@@ -66,6 +66,12 @@ public class OperationAttempts {
         return viewAfterWrite(edit);
     }
 
+    /** Records in the entry's history that it was rehearsed, by whom and with what result. */
+    public EntryView noteRehearsal(UUID id, Change change) {
+        ledger.findLocked(id).orElseThrow(() -> new UnknownMessageException(id)).noted(change, Instant.now());
+        return viewAfterWrite(id);
+    }
+
     public EntryView send(SendRequest request, Change change) {
         UUID id = sends.send(request, change).id();
         return viewAfterWrite(id);

@@ -12,6 +12,8 @@ import dev.rewind.api.JobView;
 import dev.rewind.api.LedgerStats;
 import dev.rewind.api.NodeView;
 import dev.rewind.api.Page;
+import dev.rewind.api.RehearsalGroup;
+import dev.rewind.api.RehearsalResult;
 import dev.rewind.api.Rewind;
 import dev.rewind.api.RewindOperations;
 import dev.rewind.api.RewindRemote;
@@ -21,10 +23,13 @@ import dev.rewind.api.UnknownMessageException;
 import dev.rewind.failure.DatabaseFailure;
 import dev.rewind.jobs.BulkJobs;
 import dev.rewind.jobs.BulkRunner;
+import dev.rewind.jobs.RehearsalReports;
 import dev.rewind.ledger.Change;
+import dev.rewind.ledger.LedgerEntry;
 import dev.rewind.nodes.NodeName;
 import dev.rewind.nodes.NodeRegistry;
 import dev.rewind.query.EntryQueries;
+import dev.rewind.rehearse.Rehearsals;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.annotation.security.RolesAllowed;
@@ -34,11 +39,11 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import org.jboss.ejb3.annotation.SecurityDomain;
+import org.jboss.logging.Logger;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
-import org.jboss.ejb3.annotation.SecurityDomain;
-import org.jboss.logging.Logger;
 
 /**
  * Rewind's stateless session bean. It checks the caller and the arguments, names the actor, and
@@ -63,6 +68,12 @@ public class RewindService implements Rewind, RewindRemote {
 
     @Inject
     EntryQueries queries;
+
+    @Inject
+    Rehearsals rehearsals;
+
+    @Inject
+    RehearsalReports reports;
 
     @Inject
     BulkJobs jobs;
@@ -92,6 +103,22 @@ public class RewindService implements Rewind, RewindRemote {
     public EntryView edit(UUID id, EditRequest request, String reason) {
         Change change = change(reason);
         return retrying(() -> tx.edit(required(id), request, change));
+    }
+
+    @Override
+    @RolesAllowed(Roles.OPERATOR)
+    public RehearsalResult rehearse(UUID id, String body, String reason) {
+        Change change = change(reason);
+        UUID entry = required(id);
+        if (body != null && body.length() > LedgerEntry.MAX_BODY) {
+            throw new InvalidRequestException("the body has more than " + LedgerEntry.MAX_BODY + " characters");
+        }
+        RehearsalResult result = rehearsals.rehearse(entry, body);
+        // The audit row commits on its own: the rehearsal's transaction has rolled back.
+        retrying(() -> tx.noteRehearsal(entry, change.as("rehearsal " + result.outcome()
+                + (result.errorClass() == null ? "" : " (" + result.errorClass() + ")")
+                + (result.editedBody() ? " of a proposed body" : "") + ", " + result.micros() / 1000 + " ms")));
+        return result;
     }
 
     @Override
@@ -137,6 +164,12 @@ public class RewindService implements Rewind, RewindRemote {
     @RolesAllowed({Roles.VIEWER, Roles.OPERATOR})
     public Page<JobView> jobs(JobState state, String cursor, int limit) {
         return jobs.page(state, cursor, limit);
+    }
+
+    @Override
+    @RolesAllowed({Roles.VIEWER, Roles.OPERATOR})
+    public List<RehearsalGroup> rehearsalReport(long jobId) {
+        return reports.report(jobId);
     }
 
     @Override

@@ -148,6 +148,10 @@ public class EntryQueries {
         if (f.errorClass() != null) {
             where.append(" and e.errorClass = :errorClass");
         }
+        if (f.wouldSucceedIn() != null) {
+            where.append(" and exists (select 1 from RehearsalRecord r where r.jobId = :wouldSucceedIn"
+                    + " and r.entryId = e.id and r.outcome = dev.rewind.api.RehearsalOutcome.WOULD_SUCCEED)");
+        }
         if (after != null) {
             // The first bound repeats what the second says: databases start an index range from it
             // (an OR alone makes them walk the index from the newest entry, 145 ms at page 10,000).
@@ -165,6 +169,7 @@ public class EntryQueries {
         values.put("createdFrom", f.createdFrom());
         values.put("createdTo", f.createdTo());
         values.put("errorClass", f.errorClass());
+        values.put("wouldSucceedIn", f.wouldSucceedIn());
         if (f.errorText() != null) {
             values.put("errorText", "%" + f.errorText().toLowerCase()
                     .replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");

@@ -25,5 +25,7 @@ class BulkRequestTest {
                 () -> new BulkRequest(BulkKind.REPLAY, EntryFilter.ALL, "r", false, null, 0, 5000, false).validated());
         assertThrows(InvalidRequestException.class,
                 () -> new BulkRequest(BulkKind.REVOKE, EntryFilter.ALL, "r", true, null, 0, 0, false).validated());
+        assertThrows(InvalidRequestException.class,
+                () -> new BulkRequest(BulkKind.REHEARSE, EntryFilter.ALL, "r", false, "q", 0, 0, false).validated());
     }
 }

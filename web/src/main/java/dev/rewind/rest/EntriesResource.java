@@ -4,14 +4,13 @@ import dev.rewind.api.EditRequest;
 import dev.rewind.api.EntryFilter;
 import dev.rewind.api.EntrySummary;
 import dev.rewind.api.EntryView;
+import dev.rewind.api.RehearsalResult;
 import dev.rewind.api.Page;
 import dev.rewind.api.Rewind;
 import dev.rewind.api.Roles;
 import dev.rewind.query.EntryQueries;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -56,6 +55,8 @@ public class EntriesResource {
             @Parameter(description = "Case-insensitive text in the last error") @QueryParam("errorText") String errorText,
             @Parameter(description = "Exact exception class of the last error (a failure group's errorClass)")
             @QueryParam("errorClass") String errorClass,
+            @Parameter(description = "Only entries a REHEARSE job (this id) found would succeed")
+            @QueryParam("wouldSucceedIn") String wouldSucceedIn,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
             @Parameter(description = "Page size, 1 to 500 (default 50)") @QueryParam("limit") String limit) {
         if (errorText != null && errorText.length() > EntryFilter.MAX_TEXT) {
@@ -64,7 +65,7 @@ public class EntriesResource {
         EntryFilter filter = new EntryFilter(Params.status(status), Params.name("type", type),
                 Params.name("destination", destination), Params.instant("createdFrom", createdFrom),
                 Params.instant("createdTo", createdTo), errorText == null || errorText.isEmpty() ? null : errorText,
-                Params.className("errorClass", errorClass));
+                Params.className("errorClass", errorClass), Params.jobId("wouldSucceedIn", wouldSucceedIn));
         return rewind.entries(filter, cursor == null || cursor.isEmpty() ? null : cursor,
                 Params.limit(limit, 50, EntryQueries.MAX_LIMIT));
     }
@@ -108,15 +109,25 @@ public class EntriesResource {
     @APIResponse(responseCode = "409", description = "It ran (PROCESSED: revoke it), was taken back, or edited already")
     public Response edit(@PathParam("id") String id, Requests.Edit request, @Context UriInfo uri) {
         validator.check(request);
-        if (request.body() == JsonValue.NULL) {
-            throw Problem.badRequest("body must be the corrected JSON payload, not null (leave it out to keep the"
-                    + " original's)");
-        }
-        String body = request.body() == null ? null
-                : request.body() instanceof JsonString text ? text.getString() : request.body().toString();
-        EntryView edit = rewind.edit(Params.id(id), new EditRequest(body, request.properties()), request.reason());
+        EntryView edit = rewind.edit(Params.id(id), new EditRequest(Requests.payload(request.body()),
+                request.properties()), request.reason());
         return Response.created(uri.getBaseUriBuilder().path("entries").path(edit.id().toString()).build())
                 .entity(edit).build();
+    }
+
+    @POST
+    @Path("/{id}/rehearse")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.OPERATOR)
+    @Operation(summary = "Rehearsal: would the handler succeed on this message (or on a proposed body)?",
+            description = "Runs the handler in a transaction that is always rolled back: nothing changes but a history"
+                    + " row. Only for handlers marked @Rehearsable. Role: rewind-operator.")
+    @APIResponse(responseCode = "200", description = "WOULD_SUCCEED or WOULD_FAIL, with the error and the time")
+    @APIResponse(responseCode = "404", description = "No such entry")
+    @APIResponse(responseCode = "409", description = "The handler is not rehearsable, or there is no body to run")
+    public RehearsalResult rehearse(@PathParam("id") String id, Requests.Rehearse request) {
+        validator.check(request);
+        return rewind.rehearse(Params.id(id), Requests.payload(request.body()), request.reason());
     }
 
     @PUT

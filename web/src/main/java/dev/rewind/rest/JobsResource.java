@@ -3,6 +3,7 @@ package dev.rewind.rest;
 import dev.rewind.api.BulkRequest;
 import dev.rewind.api.JobView;
 import dev.rewind.api.Page;
+import dev.rewind.api.RehearsalGroup;
 import dev.rewind.api.Rewind;
 import dev.rewind.api.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -77,6 +79,17 @@ public class JobsResource {
     @APIResponse(responseCode = "404", description = "No such job")
     public JobView one(@PathParam("id") String id) {
         return rewind.job(Params.jobId(id));
+    }
+
+    @GET
+    @Path("/{id}/rehearsal")
+    @RolesAllowed({Roles.VIEWER, Roles.OPERATOR})
+    @Operation(summary = "What a REHEARSE job found: entries by outcome and error class, with counts and samples",
+            description = "Replay the ones that would succeed with a job whose filter has wouldSucceedIn = this id.")
+    @APIResponse(responseCode = "400", description = "The job is not a REHEARSE job")
+    @APIResponse(responseCode = "404", description = "No such job")
+    public List<RehearsalGroup> rehearsal(@PathParam("id") String id) {
+        return rewind.rehearsalReport(Params.jobId(id));
     }
 
     @POST

@@ -45,6 +45,22 @@ final class Params {
         throw Problem.badRequest("'" + clip(text) + "' is not a job id; job ids are positive numbers");
     }
 
+    /** An optional job id in a query: null when absent. */
+    static Long jobId(String parameter, String text) {
+        if (text == null || text.isEmpty()) {
+            return null;
+        }
+        try {
+            long id = Long.parseLong(text);
+            if (id > 0) {
+                return id;
+            }
+        } catch (NumberFormatException ignored) {
+            // answered below
+        }
+        throw Problem.badRequest(parameter + " '" + clip(text) + "' is not a job id; job ids are positive numbers");
+    }
+
     static Status status(String text) {
         if (text == null || text.isEmpty()) {
             return null;

@@ -5,12 +5,14 @@ import dev.rewind.api.BulkRequest;
 import dev.rewind.api.EntryFilter;
 import dev.rewind.api.RewindOperations;
 import dev.rewind.api.Status;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
@@ -27,6 +29,20 @@ public final class Requests {
     static final String CLASS_NAME = "[A-Za-z0-9._$-]{1,200}";
 
     private Requests() {
+    }
+
+    /**
+     * The JSON text of a payload given in a request ({@code "body": {...}}; a JSON string is taken as the
+     * text itself), or null when it was left out. An explicit JSON null is refused.
+     */
+    static String payload(JsonValue body) {
+        if (body == null) {
+            return null;
+        }
+        if (body == JsonValue.NULL) {
+            throw Problem.badRequest("body must be a JSON payload, not null (leave it out to keep the recorded one)");
+        }
+        return body instanceof JsonString text ? text.getString() : body.toString();
     }
 
     /** {@code {"reason": "handler fixed", "target": "other.queue", "force": false}} */
@@ -49,10 +65,12 @@ public final class Requests {
                          @Pattern(regexp = NAME, message = "must be a queue name") String destination,
                          Instant createdFrom, Instant createdTo,
                          @Size(max = EntryFilter.MAX_TEXT) String errorText,
-                         @Pattern(regexp = CLASS_NAME, message = "must be a class name") String errorClass) {
+                         @Pattern(regexp = CLASS_NAME, message = "must be a class name") String errorClass,
+                         @Positive Long wouldSucceedIn) {
 
         EntryFilter toFilter() {
-            return new EntryFilter(status, type, destination, createdFrom, createdTo, errorText, errorClass);
+            return new EntryFilter(status, type, destination, createdFrom, createdTo, errorText, errorClass,
+                    wouldSucceedIn);
         }
     }
 
@@ -73,6 +91,10 @@ public final class Requests {
     public record Edit(JsonValue body,
                        Map<@Pattern(regexp = "[A-Za-z_$][A-Za-z0-9_$]{0,99}") String, @Size(max = 1000) String> properties,
                        @NotBlank @Size(max = RewindOperations.MAX_REASON) String reason) {
+    }
+
+    /** A rehearsal: of the recorded body, or of a proposed one ({@code body}, the JSON payload itself). */
+    public record Rehearse(JsonValue body, @NotBlank @Size(max = RewindOperations.MAX_REASON) String reason) {
     }
 
     /** A message to send through Rewind; {@code body} is the JSON payload itself. */

@@ -55,7 +55,7 @@ class StrictJsonTest {
                 """, Requests.Job.class);
         assertEquals(new Requests.Job(BulkKind.REVOKE,
                 new Requests.Filter(Status.FAILED, "t", "d", Instant.parse("2026-11-27T10:00:00Z"),
-                        Instant.parse("2026-11-28T10:00:00.5Z"), "boom", "a.b.Refused$Inner"),
+                        Instant.parse("2026-11-28T10:00:00.5Z"), "boom", "a.b.Refused$Inner", null),
                 "sent twice", true, "q.other", 100, 50, false), job);
 
         UUID id = UUID.randomUUID();
@@ -176,7 +176,7 @@ class StrictJsonTest {
         assertEquals("unknown field 'forse'; this request takes: reason, target, force",
                 refusal("{\"reason\":\"r\",\"forse\":true}", Requests.Replay.class));
         assertEquals("unknown field 'filter.state'; filter takes: status, type, destination, createdFrom, createdTo,"
-                + " errorText, errorClass", refusal("{\"filter\":{\"state\":\"FAILED\"}}", Requests.Job.class));
+                + " errorText, errorClass, wouldSucceedIn", refusal("{\"filter\":{\"state\":\"FAILED\"}}", Requests.Job.class));
     }
 
     @Test
@@ -239,7 +239,7 @@ class StrictJsonTest {
 
     @Test
     void enumsTakeTheirExactNames() {
-        assertEquals("kind must be one of [REPLAY, REVOKE], found \"replay\"",
+        assertEquals("kind must be one of [REPLAY, REVOKE, REHEARSE], found \"replay\"",
                 refusal("{\"kind\":\"replay\"}", Requests.Job.class));
         assertEquals("filter.status must be one of [PENDING, PROCESSED, FAILED, REPLAYING, REVOKING, REVOKED,"
                 + " REVOKE_FAILED, SUPERSEDED], found 2", refusal("{\"filter\":{\"status\":2}}", Requests.Job.class));

@@ -1,0 +1,7 @@
+-- Rewind ledger, version 12: rehearsal. A REHEARSE job runs each entry's handler in a transaction that is
+-- rolled back and keeps what it found per entry; a later job's filter may take only the entries that would
+-- succeed.
+alter table rewind_job drop constraint rewind_job_kind_check;
+alter table rewind_job add constraint rewind_job_kind_check check (kind in ('REPLAY','REVOKE','REHEARSE'));
+alter table rewind_job add column filter_would_succeed_in bigint;
+create table rewind_rehearsal (job_id bigint not null, entry_id uuid not null, outcome varchar(20) not null check (outcome in ('WOULD_SUCCEED','WOULD_FAIL')), error_class varchar(200), error varchar(1000), micros bigint not null, primary key (job_id, entry_id));
