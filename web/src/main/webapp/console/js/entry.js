@@ -139,6 +139,10 @@ function renderActions(actions, panel, e, act) {
         buttons.push(h('button', {type: 'button', id: 'edit', onclick: open(() => editForm(e, close))},
             'Edit and retry\u2026'));
     }
+    if (e.type && (e.body || e.status === 'FAILED')) {
+        buttons.push(h('button', {type: 'button', id: 'rehearse', onclick: open(() => rehearseForm(e, close, panel))},
+            'Rehearse\u2026'));
+    }
     const revoke = REVOKE[e.status];
     if (revoke) {
         buttons.push(h('button', {type: 'button', id: 'revoke', onclick: open(() => reasonForm({
@@ -198,6 +202,26 @@ function editForm(e, close) {
             location.hash = `#/entries/${edit.id}`;
         },
     });
+}
+
+/** Would the handler succeed now? It runs in a transaction that is rolled back; only the audit row stays. */
+function rehearseForm(e, close, panel) {
+    const result = h('div', {id: 'rehearsal-result', role: 'status'});
+    const form = reasonForm({
+        title: 'Rehearse',
+        explain: 'Runs the handler on this message in a transaction that is always rolled back, and says whether it'
+            + ' would succeed. Nothing changes; the history records the rehearsal. Only for handlers marked'
+            + ' @Rehearsable.',
+        confirm: 'Rehearse', cancel: close,
+        submit: async reason => {
+            const r = await api.send('POST', `entries/${e.id}/rehearse`, {reason});
+            show(result, h('p', {class: r.outcome === 'WOULD_SUCCEED' ? 'ok' : 'error', id: 'rehearsal-outcome'},
+                    `${r.outcome} (the handler ran ${(r.micros / 1000).toFixed(1)} ms)`),
+                r.error ? h('pre', {class: 'error-text'}, r.error) : null);
+        },
+    });
+    form.appendChild(result);
+    return form;
 }
 
 function pretty(text) {

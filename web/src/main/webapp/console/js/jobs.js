@@ -59,8 +59,10 @@ export function jobs(view) {
 export function job(view, id) {
     const head = h('div');
     const panel = h('div', {id: 'action-panel'});
-    show(view, head, panel);
+    const report = h('section', {id: 'rehearsal-report'});
+    show(view, head, panel, report);
     let cancelShown = false;
+    let reported = false;
     return poll(async () => {
         let current;
         try {
@@ -92,6 +94,11 @@ export function job(view, id) {
                 current.finishedAt ? [h('dt', {}, 'Finished'), h('dd', {}, formatInstant(current.finishedAt))] : null,
                 current.lastError ? [h('dt', {}, 'Last error'), h('dd', {class: 'error-text'}, current.lastError)] : null),
             h('p', {}, h('a', {href: '#/jobs'}, 'All jobs')));
+        if (current.state !== 'RUNNING' && current.kind === 'REHEARSE' && !reported) {
+            reported = true;
+            api.get(`jobs/${id}/rehearsal`).then(groups => renderReport(report, current, groups),
+                error => show(report, notice('error', error.message)));
+        }
         if (current.state !== 'RUNNING') {
             if (cancelShown) {
                 show(panel, notice('ok', `The job is ${current.state}.`));
@@ -116,4 +123,30 @@ export function job(view, id) {
             }))}, 'Cancel job\u2026'));
         }
     }
+}
+
+/** What a REHEARSE job found, and the replay of the entries that would succeed. */
+function renderReport(section, job, groups) {
+    const succeed = groups.filter(g => g.outcome === 'WOULD_SUCCEED').reduce((n, g) => n + g.count, 0);
+    show(section, h('h2', {}, 'What the rehearsal found'),
+        groups.length === 0 ? h('p', {class: 'empty'}, 'Nothing was rehearsed (no entry matched, or none is'
+            + ' rehearsable).') : table('Entries by outcome and error class, largest group first',
+            ['Outcome', 'Error class', 'Count', 'Sample', 'Sample error'],
+            groups.map(g => h('tr', {class: 'rehearsal-group'},
+                h('td', {}, g.outcome),
+                h('td', {class: 'mono'}, g.errorClass || ''),
+                h('td', {class: 'num'}, g.count.toLocaleString()),
+                h('td', {class: 'mono'}, g.sample.map((sample, i) => [i ? ' ' : null,
+                    h('a', {href: `#/entries/${sample}`}, sample.substring(0, 8))])),
+                h('td', {title: g.sampleError || ''}, cut(g.sampleError, 100))))),
+        succeed > 0 && api.canOperate() ? reasonForm({
+            title: `Replay the ${succeed.toLocaleString()} that would succeed`,
+            explain: 'Starts a replay of exactly the entries this rehearsal found would succeed (those that changed'
+                + ' state since are skipped).',
+            confirm: 'Start the replay',
+            submit: async reason => {
+                const replay = await api.send('POST', 'jobs', {kind: 'REPLAY', filter: {wouldSucceedIn: job.id}, reason});
+                location.hash = `#/jobs/${replay.id}`;
+            },
+        }) : null);
 }

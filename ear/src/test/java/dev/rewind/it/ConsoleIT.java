@@ -381,6 +381,45 @@ class ConsoleIT {
     }
 
     @Test
+    void aRehearsalFromTheConsoleAndAReplayOfWhatWouldSucceed() throws Exception {
+        String from = "rh-from-" + run;
+        String to = "rh-to-" + run;
+        try (RewindSender sender = new RewindSender(Http.JMS_URL, "rewind-app", "rewind-app-pw")) {
+            sender.send("account.opened", "{\"id\":\"" + from + "\",\"balance\":500}", UUID.randomUUID());
+            sender.send("account.opened", "{\"id\":\"" + to + "\",\"balance\":0}", UUID.randomUUID());
+        }
+        awaitStatus(Http.ACCOUNTS + "/" + to, 200);
+        String marker = "console-rehearsal-" + run;
+        List<UUID> seeded = ApiIT.support(support -> support.seedFailed(6, marker, from, to));
+
+        browser.logIn("operator");
+        browser.open("#/entries/" + seeded.get(0));
+        browser.waitFor(By.id("rehearse")).click();
+        WebElement form = browser.waitFor(By.cssSelector("#action-panel form"));
+        form.findElement(By.tagName("textarea")).sendKeys("would it work? " + run);
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        browser.waitUntil("the rehearsal's answer is shown", d -> d.findElement(By.id("rehearsal-outcome")).getText()
+                .startsWith("WOULD_SUCCEED"));
+        assertEquals("FAILED", http.getJson("/entries/" + seeded.get(0), "viewer").getString("status"));
+        assertEquals(0, http.getJson(Http.ACCOUNTS + "/" + to, "viewer").getJsonNumber("balance").longValue());
+
+        HttpResponse<String> started = http.post("/jobs", "operator", "{\"kind\":\"REHEARSE\",\"reason\":\"which?\","
+                + "\"filter\":{\"status\":\"FAILED\",\"errorText\":\"" + marker + "\"}}");
+        assertEquals(202, started.statusCode(), started.body());
+        browser.open("#/jobs/" + Http.object(started).getJsonNumber("id").longValue());
+        browser.waitUntil("the report is shown", WAIT, d -> d.findElements(By.cssSelector("tr.rehearsal-group")).stream()
+                .anyMatch(row -> row.getText().startsWith("WOULD_SUCCEED") && row.getText().contains(" 6 ")));
+        browser.screenshot("rehearsal-report");
+        WebElement replay = browser.waitFor(By.cssSelector("#rehearsal-report form"));
+        replay.findElement(By.tagName("textarea")).sendKeys("the ones that would work " + run);
+        replay.findElement(By.cssSelector("button[type=submit]")).click();
+        browser.waitUntil("the replay job completes on its page", WAIT, d -> d.findElement(By.cssSelector("#view h1"))
+                .getText().endsWith(": REPLAY") && d.findElement(By.id("job-state")).getText().equals("COMPLETED"));
+        Await.until("the six transfers ran", WAIT,
+                () -> http.getJson(Http.ACCOUNTS + "/" + to, "viewer").getJsonNumber("balance").longValue(), b -> b == 6);
+    }
+
+    @Test
     void aRunningJobIsFollowedAndCancelledFromItsPage() throws Exception {
         String type = "console.cancel-" + run;
         try (RewindSender sender = new RewindSender(Http.JMS_URL, "rewind-app", "rewind-app-pw")) {

@@ -275,6 +275,7 @@ class HostileRequestsIT {
         for (String path : new String[] {"/entries?cursor=" + huge, "/entries?cursor=" + hugeLong,
                 "/entries?limit=99999999999999999999", "/entries?createdFrom=%2B1000000000-01-01T00:00:00Z",
                 "/entries?errorClass=%3Cscript%3E", "/jobs?cursor=abc", "/jobs?cursor=" + huge, "/jobs?limit=101", "/jobs?state=DONE",
+                "/entries?wouldSucceedIn=-1", "/entries?wouldSucceedIn=x",
                 "/jobs?limit=0"}) {
             HttpResponse<String> response = http.get(path, "viewer");
             assertEquals(400, response.statusCode(), path + " -> " + response.body());
@@ -323,10 +324,12 @@ class HostileRequestsIT {
                 new Endpoint("POST", "/entries/" + unknown + "/replay", "{\"reason\":\"x\"}", false, false),
                 new Endpoint("POST", "/entries/" + unknown + "/revoke", "{}", false, false),
                 new Endpoint("POST", "/entries/" + unknown + "/edit", "{\"reason\":\"x\"}", false, false),
+                new Endpoint("POST", "/entries/" + unknown + "/rehearse", "{\"reason\":\"x\"}", false, false),
                 new Endpoint("PUT", "/entries/" + unknown + "/hold", "{\"hold\":true,\"reason\":\"x\"}", false, false),
                 new Endpoint("POST", "/jobs", "{}", false, false),
                 new Endpoint("GET", "/jobs", null, true, false),
                 new Endpoint("GET", "/jobs/999999999", null, true, false),
+                new Endpoint("GET", "/jobs/999999999/rehearsal", null, true, false),
                 new Endpoint("POST", "/jobs/999999999/cancel", "{\"reason\":\"x\"}", false, false),
                 new Endpoint("POST", "/messages", "{}", false, true),
                 new Endpoint("GET", "/stats", null, true, false),
