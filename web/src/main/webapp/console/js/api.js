@@ -58,7 +58,10 @@ export function get(path) {
     return call('GET', path);
 }
 
-/** A change: sent once even if the button is pressed twice (the API's Idempotency-Key). */
+/**
+ * A change (POST, PUT), with an Idempotency-Key of its own: should the same request reach the server twice
+ * (a proxy retrying it), it acts once. Forms disable their button while a change is on its way.
+ */
 export function send(method, path, body) {
     return call(method, path, body);
 }

@@ -2,11 +2,11 @@ package dev.rewind.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rewind.it.support.Await;
 import dev.rewind.it.support.Deployments;
+import dev.rewind.it.support.ExampleClient;
 import dev.rewind.it.support.Http;
 import dev.rewind.sender.RewindSender;
 import jakarta.json.JsonObject;
@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Predicate;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -33,6 +32,7 @@ class EditIT {
 
     private final Http http = new Http();
     private final String run = Long.toString(System.nanoTime(), 36);
+    private final ExampleClient example = new ExampleClient(run);
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
@@ -41,14 +41,14 @@ class EditIT {
 
     @Test
     void aTransferRejectedForAMalformedAmountRunsOnceCorrected() throws Exception {
-        String from = open("ed-a", 1000);
-        String to = open("ed-b", 0);
+        String from = example.open("ed-a", 1000);
+        String to = example.open("ed-b", 0);
         UUID original = UUID.randomUUID();
         String malformed = "{\"from\":\"" + from + "\",\"to\":\"" + to + "\",\"amount\":\"ten\"}";
-        try (RewindSender sender = sender()) {
+        try (RewindSender sender = ExampleClient.sender()) {
             sender.send("transfer.requested", malformed, original);
         }
-        JsonObject rejected = awaitEntry(original, e -> "FAILED".equals(e.getString("status")));
+        JsonObject rejected = example.awaitEntry(original, e -> "FAILED".equals(e.getString("status")));
         assertEquals(1, deadLetterCopies(original), "the rejected message waits in the DLQ");
 
         // A correction the handler cannot read either is refused, and nothing changes.
@@ -56,7 +56,7 @@ class EditIT {
                 + "\",\"amount\":-10},\"reason\":\"still wrong\"}");
         assertEquals(400, invalid.statusCode(), invalid.body());
         assertTrue(invalid.body().contains("amount"), invalid.body());
-        assertEquals(rejected, entry(original), "a refused edit changes nothing");
+        assertEquals(rejected, example.entry(original), "a refused edit changes nothing");
         assertEquals(1, deadLetterCopies(original));
 
         HttpResponse<String> edited = edit(original, "{\"body\":{\"from\":\"" + from + "\",\"to\":\"" + to
@@ -67,10 +67,10 @@ class EditIT {
         assertTrue(edited.headers().firstValue("Location").orElse("").endsWith("/entries/" + edit));
         assertEquals(original.toString(), created.getString("editOf", null), edited.body());
 
-        JsonObject done = awaitEntry(edit, e -> "PROCESSED".equals(e.getString("status")));
-        assertEquals(990, balance(from));
-        assertEquals(10, balance(to));
-        JsonObject superseded = entry(original);
+        JsonObject done = example.awaitEntry(edit, e -> "PROCESSED".equals(e.getString("status")));
+        assertEquals(990, example.balance(from));
+        assertEquals(10, example.balance(to));
+        JsonObject superseded = example.entry(original);
         assertEquals("SUPERSEDED", superseded.getString("status"));
         assertEquals(malformed, superseded.getString("body"), "the original keeps its body");
         assertEquals(edit.toString(), superseded.getString("supersededBy"));
@@ -92,27 +92,27 @@ class EditIT {
         assertRefused(edit(original, "{\"body\":null,\"reason\":\"x\"}"), 400, "body");
         assertEquals(403, http.send("POST", "/entries/" + original + "/edit", "viewer", "viewer-pw", correct, null, null)
                 .statusCode());
-        assertEquals(990, balance(from), "no refused edit moved money");
+        assertEquals(990, example.balance(from), "no refused edit moved money");
     }
 
     @Test
     void anEditOfAnEditIsAChainAndOnlyItsLastLinkRuns() throws Exception {
-        String from = open("ch-a", 1000);
-        String frozen = open("ch-frozen", 0);
-        String to = open("ch-b", 0);
+        String from = example.open("ch-a", 1000);
+        String frozen = example.open("ch-frozen", 0);
+        String to = example.open("ch-b", 0);
         assertEquals(200, http.send("PUT", Http.ACCOUNTS + "/" + frozen + "/frozen", "operator", "operator-pw",
                 "true", null, null).statusCode());
         UUID first = UUID.randomUUID();
-        try (RewindSender sender = sender()) {
+        try (RewindSender sender = ExampleClient.sender()) {
             sender.send("transfer.requested", "{\"from\":\"" + from + "\",\"to\":\"" + frozen + "\",\"amount\":7}", first);
         }
-        awaitEntry(first, e -> "FAILED".equals(e.getString("status")) && e.getInt("attempts") == 3);
+        example.awaitEntry(first, e -> "FAILED".equals(e.getString("status")) && e.getInt("attempts") == 3);
 
         // Same body, different properties: the properties count as a change.
         HttpResponse<String> second = edit(first, "{\"properties\":{\"ticket\":\"OPS-1\"},\"reason\":\"tagged\"}");
         assertEquals(201, second.statusCode(), second.body());
         UUID secondId = UUID.fromString(Http.object(second).getString("id"));
-        JsonObject failedAgain = awaitEntry(secondId, e -> "FAILED".equals(e.getString("status")) && e.getInt("attempts") == 3);
+        JsonObject failedAgain = example.awaitEntry(secondId, e -> "FAILED".equals(e.getString("status")) && e.getInt("attempts") == 3);
         assertEquals("OPS-1", failedAgain.getJsonObject("properties").getString("ticket"));
         assertEquals("properties.ticket", failedAgain.getJsonArray("changes").getJsonObject(0).getString("path"));
 
@@ -120,21 +120,21 @@ class EditIT {
                 + "\",\"amount\":7},\"reason\":\"the account was wrong\"}");
         assertEquals(201, third.statusCode(), third.body());
         UUID thirdId = UUID.fromString(Http.object(third).getString("id"));
-        awaitEntry(thirdId, e -> "PROCESSED".equals(e.getString("status")));
+        example.awaitEntry(thirdId, e -> "PROCESSED".equals(e.getString("status")));
 
-        assertEquals(secondId.toString(), entry(first).getString("supersededBy"));
-        JsonObject middle = entry(secondId);
+        assertEquals(secondId.toString(), example.entry(first).getString("supersededBy"));
+        JsonObject middle = example.entry(secondId);
         assertEquals(first.toString(), middle.getString("editOf"));
         assertEquals(thirdId.toString(), middle.getString("supersededBy"));
         assertEquals("SUPERSEDED", middle.getString("status"));
-        JsonObject last = entry(thirdId);
+        JsonObject last = example.entry(thirdId);
         assertEquals(secondId.toString(), last.getString("editOf"));
         assertFalse(last.containsKey("supersededBy") && !last.isNull("supersededBy"), last.toString());
         assertEquals(List.of("body.to"), last.getJsonArray("changes").stream()
                 .map(c -> c.asJsonObject().getString("path")).toList());
-        assertEquals(993, balance(from));
-        assertEquals(7, balance(to));
-        assertEquals(0, balance(frozen));
+        assertEquals(993, example.balance(from));
+        assertEquals(7, example.balance(to));
+        assertEquals(0, example.balance(frozen));
         Await.until("no DLQ copy of the superseded links", WAIT,
                 () -> deadLetterCopies(first) + deadLetterCopies(secondId), n -> n == 0);
     }
@@ -145,8 +145,8 @@ class EditIT {
      */
     @Test
     void anEditRacingTheConsumerTakesEffectOrIsRefusedNeverBoth() throws Exception {
-        String from = open("race-a", 100_000);
-        String to = open("race-b", 0);
+        String from = example.open("race-a", 100_000);
+        String to = example.open("race-b", 0);
         int rounds = 24;
         long expected = 0;
         int edits = 0;
@@ -165,25 +165,25 @@ class EditIT {
                 edits++;
                 expected += 100;
                 UUID edit = UUID.fromString(Http.object(edited).getString("id"));
-                awaitEntry(edit, e -> "PROCESSED".equals(e.getString("status")));
-                JsonObject original = entry(id);
+                example.awaitEntry(edit, e -> "PROCESSED".equals(e.getString("status")));
+                JsonObject original = example.entry(id);
                 assertEquals("SUPERSEDED", original.getString("status"));
                 assertTrue(original.getJsonArray("attemptLog").stream().map(JsonValue::asJsonObject)
                         .noneMatch(a -> "SUCCEEDED".equals(a.getString("outcome", ""))), "the original never ran: " + original);
             } else {
                 assertEquals(409, edited.statusCode(), edited.body());
                 expected += 1;
-                assertEquals("PROCESSED", awaitEntry(id, e -> "PROCESSED".equals(e.getString("status"))).getString("status"));
+                assertEquals("PROCESSED", example.awaitEntry(id, e -> "PROCESSED".equals(e.getString("status"))).getString("status"));
             }
             long want = expected;
-            Await.until("the money moved once in round " + i, WAIT, () -> balance(to), b -> b == want);
+            Await.until("the money moved once in round " + i, WAIT, () -> example.balance(to), b -> b == want);
         }
         System.out.printf("Edit racing the consumer: %d of %d edits took effect, %d were refused%n", edits, rounds,
                 rounds - edits);
         // Settled: nothing moves any more.
         Thread.sleep(1000);
-        assertEquals(expected, balance(to));
-        assertEquals(100_000 - expected, balance(from));
+        assertEquals(expected, example.balance(to));
+        assertEquals(100_000 - expected, example.balance(from));
         assertFalse(expected == 0);
     }
 
@@ -197,36 +197,8 @@ class EditIT {
         return http.post("/entries/" + id + "/edit", "operator", json);
     }
 
-    private JsonObject entry(UUID id) {
-        return http.getJson("/entries/" + id, "viewer");
-    }
-
-    private JsonObject awaitEntry(UUID id, Predicate<JsonObject> condition) {
-        return Await.until("entry " + id + " as expected", WAIT, () -> {
-            HttpResponse<String> response = http.get("/entries/" + id, "viewer");
-            return response.statusCode() == 200 ? Http.object(response) : null;
-        }, e -> e != null && condition.test(e));
-    }
-
-    private String open(String name, long balance) throws Exception {
-        String id = name + "-" + run;
-        try (RewindSender sender = sender()) {
-            sender.send("account.opened", "{\"id\":\"" + id + "\",\"balance\":" + balance + "}", UUID.randomUUID());
-        }
-        Await.until("account " + id + " is open", WAIT, () -> http.get(Http.ACCOUNTS + "/" + id, "viewer").statusCode(),
-                s -> s == 200);
-        return id;
-    }
-
-    private long balance(String account) {
-        return http.getJson(Http.ACCOUNTS + "/" + account, "viewer").getJsonNumber("balance").longValue();
-    }
-
     private static long deadLetterCopies(UUID id) {
         return ApiIT.support(support -> support.deadLetterCopies(id));
     }
 
-    private static RewindSender sender() {
-        return new RewindSender(Http.JMS_URL, "rewind-app", "rewind-app-pw");
-    }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rewind.it.support.Await;
 import dev.rewind.it.support.Deployments;
+import dev.rewind.it.support.ExampleClient;
 import dev.rewind.it.support.Http;
 import dev.rewind.sender.RewindSender;
 import jakarta.json.JsonArray;
@@ -18,7 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Predicate;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -36,6 +36,7 @@ class RehearseIT {
 
     private final Http http = new Http();
     private final String run = Long.toString(System.nanoTime(), 36);
+    private final ExampleClient example = new ExampleClient(run);
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
@@ -44,36 +45,36 @@ class RehearseIT {
 
     @Test
     void aRehearsalSaysWhatAReplayWouldDoAndChangesNothingButItsAuditRow() throws Exception {
-        String from = open("rh-a", 100);
-        String to = open("rh-b", 0);
-        freeze(to, true);
+        String from = example.open("rh-a", 100);
+        String to = example.open("rh-b", 0);
+        example.freeze(to, true);
         UUID id = UUID.randomUUID();
-        try (RewindSender sender = sender()) {
-            sender.send("transfer.requested", transfer(from, to, 40), id);
+        try (RewindSender sender = ExampleClient.sender()) {
+            sender.send("transfer.requested", ExampleClient.transfer(from, to, 40), id);
         }
-        awaitEntry(id, e -> "FAILED".equals(e.getString("status")) && e.getInt("attempts") == 3);
+        example.awaitEntry(id, e -> "FAILED".equals(e.getString("status")) && e.getInt("attempts") == 3);
 
         JsonObject frozen = rehearse(id, "{\"reason\":\"would it work now? " + run + "\"}");
         assertEquals("WOULD_FAIL", frozen.getString("outcome"));
         assertEquals(REFUSED, frozen.getString("errorClass"));
         assertTrue(frozen.getString("error").contains("is frozen"), frozen.toString());
-        JsonObject before = entry(id);
+        JsonObject before = example.entry(id);
 
-        freeze(to, false);
+        example.freeze(to, false);
         JsonObject unfrozen = rehearse(id, "{\"reason\":\"after the fix " + run + "\"}");
         assertEquals("WOULD_SUCCEED", unfrozen.getString("outcome"), unfrozen.toString());
         assertFalse(unfrozen.getBoolean("editedBody"));
         // "Would this edit work?": a proposed body that overdraws the account.
-        JsonObject proposed = rehearse(id, "{\"body\":" + transfer(from, to, 5000) + ",\"reason\":\"bigger " + run + "\"}");
+        JsonObject proposed = rehearse(id, "{\"body\":" + ExampleClient.transfer(from, to, 5000) + ",\"reason\":\"bigger " + run + "\"}");
         assertEquals("WOULD_FAIL", proposed.getString("outcome"), proposed.toString());
         assertTrue(proposed.getBoolean("editedBody"));
         JsonObject unreadable = rehearse(id, "{\"body\":{\"from\":\"x\"},\"reason\":\"half a body\"}");
         assertEquals("rejected", unreadable.getString("errorClass"));
 
         // Nothing changed: the money, the entry (status, attempts, errors), the queues; only the audit rows.
-        assertEquals(100, balance(from));
-        assertEquals(0, balance(to));
-        JsonObject after = entry(id);
+        assertEquals(100, example.balance(from));
+        assertEquals(0, example.balance(to));
+        JsonObject after = example.entry(id);
         for (String field : List.of("status", "attempts", "lastError", "errorClass", "updatedAt", "attemptLog", "replays")) {
             assertEquals(before.get(field), after.get(field), field);
         }
@@ -96,7 +97,7 @@ class RehearseIT {
         assertEquals(403, http.post("/entries/" + id + "/rehearse", "viewer", "{\"reason\":\"x\"}").statusCode());
         assertEquals(401, http.send("POST", "/entries/" + id + "/rehearse", null, null, "{\"reason\":\"x\"}", null, null)
                 .statusCode());
-        assertEquals(after.getJsonArray("history").size(), entry(id).getJsonArray("history").size());
+        assertEquals(after.getJsonArray("history").size(), example.entry(id).getJsonArray("history").size());
     }
 
     /**
@@ -106,10 +107,10 @@ class RehearseIT {
      */
     @Test
     void aBulkRehearsalSortsAThousandFailuresAndAReplayTakesOnlyThoseThatWouldSucceed() throws Exception {
-        String from = open("bulk-from", 100_000);
-        String fixed = open("bulk-fixed", 0);
-        String stillFrozen = open("bulk-frozen", 0);
-        freeze(stillFrozen, true);
+        String from = example.open("bulk-from", 100_000);
+        String fixed = example.open("bulk-fixed", 0);
+        String stillFrozen = example.open("bulk-frozen", 0);
+        example.freeze(stillFrozen, true);
         String marker = "rehearse-" + run;
         List<UUID> toFixed = ApiIT.support(s -> s.seedFailed(500, marker, from, fixed));
         List<UUID> toFrozen = ApiIT.support(s -> s.seedFailed(500, marker, from, stillFrozen));
@@ -146,8 +147,8 @@ class RehearseIT {
         // Nothing moved.
         assertEquals(statsBefore, ApiIT.support(s -> s.stats(all)));
         assertEquals(sampleBefore, sample(all));
-        assertEquals(100_000, balance(from));
-        assertEquals(0, balance(fixed));
+        assertEquals(100_000, example.balance(from));
+        assertEquals(0, example.balance(fixed));
         assertEquals(inbound, (long) ApiIT.<Long>support(s -> s.queueCount("rewind.inbound")));
         assertEquals(deadLetters, (long) ApiIT.<Long>support(s -> s.queueCount("rewind.DLQ")));
 
@@ -169,8 +170,8 @@ class RehearseIT {
         awaitJob(Http.object(replay).getJsonNumber("id").longValue());
         Await.until("the 500 rehearsed transfers are PROCESSED", WAIT,
                 () -> ApiIT.support(s -> s.stats(toFixed)).getOrDefault("PROCESSED", 0L), n -> n == 500);
-        assertEquals(500, balance(fixed));
-        assertEquals(100_000 - 500, balance(from));
+        assertEquals(500, example.balance(fixed));
+        assertEquals(100_000 - 500, example.balance(from));
         assertEquals(Map.of("FAILED", 500L, "replays=0", 500L), ApiIT.support(s -> s.stats(toFrozen)));
         assertEquals(400, http.get("/jobs/" + Http.object(replay).getJsonNumber("id").longValue() + "/rehearsal",
                 "viewer").statusCode(), "a replay job has no rehearsal report");
@@ -187,7 +188,7 @@ class RehearseIT {
     private List<JsonObject> sample(List<UUID> ids) {
         List<JsonObject> sample = new ArrayList<>();
         for (int i = 0; i < ids.size(); i += 50) {
-            sample.add(entry(ids.get(i)));
+            sample.add(example.entry(ids.get(i)));
         }
         return sample;
     }
@@ -203,41 +204,4 @@ class RehearseIT {
         return Http.object(response);
     }
 
-    private JsonObject entry(UUID id) {
-        return http.getJson("/entries/" + id, "viewer");
-    }
-
-    private JsonObject awaitEntry(UUID id, Predicate<JsonObject> condition) {
-        return Await.until("entry " + id + " as expected", WAIT, () -> {
-            HttpResponse<String> response = http.get("/entries/" + id, "viewer");
-            return response.statusCode() == 200 ? Http.object(response) : null;
-        }, e -> e != null && condition.test(e));
-    }
-
-    private void freeze(String account, boolean frozen) {
-        assertEquals(200, http.send("PUT", Http.ACCOUNTS + "/" + account + "/frozen", "operator", "operator-pw",
-                String.valueOf(frozen), null, null).statusCode());
-    }
-
-    private String open(String name, long balance) throws Exception {
-        String id = name + "-" + run;
-        try (RewindSender sender = sender()) {
-            sender.send("account.opened", "{\"id\":\"" + id + "\",\"balance\":" + balance + "}", UUID.randomUUID());
-        }
-        Await.until("account " + id + " is open", WAIT, () -> http.get(Http.ACCOUNTS + "/" + id, "viewer").statusCode(),
-                s -> s == 200);
-        return id;
-    }
-
-    private long balance(String account) {
-        return http.getJson(Http.ACCOUNTS + "/" + account, "viewer").getJsonNumber("balance").longValue();
-    }
-
-    private static String transfer(String from, String to, long amount) {
-        return "{\"from\":\"" + from + "\",\"to\":\"" + to + "\",\"amount\":" + amount + "}";
-    }
-
-    private static RewindSender sender() {
-        return new RewindSender(Http.JMS_URL, "rewind-app", "rewind-app-pw");
-    }
 }

@@ -47,16 +47,6 @@ public class Rehearsals {
     @PersistenceContext(unitName = "rewind")
     EntityManager em;
 
-    /** Refuses, changing nothing, what cannot be rehearsed: returns the handler of what can. */
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public void check(UUID id, String body) {
-        LedgerEntry entry = em.find(LedgerEntry.class, id);
-        if (entry == null) {
-            throw new UnknownMessageException(id);
-        }
-        handler(entry, body);
-    }
-
     /** The rehearsal itself; its transaction always rolls back. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public RehearsalResult rehearse(UUID id, String proposedBody) {
@@ -91,12 +81,6 @@ public class Rehearsals {
             return new RehearsalResult(id, RehearsalOutcome.WOULD_FAIL, Errors.rootOf(e).getClass().getName(),
                     Errors.describe(e), micros(start), edited);
         }
-    }
-
-    /** Whether the type's handler promised to be rehearsable. */
-    public boolean rehearsable(String type) {
-        return type != null && handlers.find(type).map(h -> h.getClass().isAnnotationPresent(Rehearsable.class))
-                .orElse(false);
     }
 
     private MessageHandler<?> handler(LedgerEntry entry, String proposedBody) {

@@ -1,0 +1,67 @@
+package dev.rewind.it.support;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.rewind.sender.RewindSender;
+import jakarta.json.JsonObject;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+/**
+ * The example domain and the ledger as a client sees them over the network: accounts opened through JMS,
+ * frozen and read through the example's API, entries read and awaited through the admin API.
+ */
+public final class ExampleClient {
+
+    public static final Duration WAIT = Duration.ofSeconds(120);
+
+    private final Http http = new Http();
+    private final String run;
+
+    /** {@code run} is appended to account names, so every test run has accounts of its own. */
+    public ExampleClient(String run) {
+        this.run = run;
+    }
+
+    public static RewindSender sender() {
+        return new RewindSender(Http.JMS_URL, "rewind-app", "rewind-app-pw");
+    }
+
+    /** Opens the account {@code name-run} with a balance (cents) and waits until it is there; returns its id. */
+    public String open(String name, long balance) throws Exception {
+        String id = name + "-" + run;
+        try (RewindSender sender = sender()) {
+            sender.send("account.opened", "{\"id\":\"" + id + "\",\"balance\":" + balance + "}", UUID.randomUUID());
+        }
+        Await.until("account " + id + " is open", WAIT, () -> http.get(Http.ACCOUNTS + "/" + id, "viewer").statusCode(),
+                s -> s == 200);
+        return id;
+    }
+
+    public long balance(String account) {
+        return http.getJson(Http.ACCOUNTS + "/" + account, "viewer").getJsonNumber("balance").longValue();
+    }
+
+    public void freeze(String account, boolean frozen) {
+        assertEquals(200, http.send("PUT", Http.ACCOUNTS + "/" + account + "/frozen", "operator", "operator-pw",
+                String.valueOf(frozen), null, null).statusCode());
+    }
+
+    public JsonObject entry(UUID id) {
+        return http.getJson("/entries/" + id, "viewer");
+    }
+
+    /** The entry once it is there and {@code condition} holds. */
+    public JsonObject awaitEntry(UUID id, Predicate<JsonObject> condition) {
+        return Await.until("entry " + id + " as expected", WAIT, () -> {
+            HttpResponse<String> response = http.get("/entries/" + id, "viewer");
+            return response.statusCode() == 200 ? Http.object(response) : null;
+        }, e -> e != null && condition.test(e));
+    }
+
+    public static String transfer(String from, String to, long amount) {
+        return "{\"from\":\"" + from + "\",\"to\":\"" + to + "\",\"amount\":" + amount + "}";
+    }
+}
