@@ -156,8 +156,7 @@ class ConsoleIT {
         // Without a reason nothing is sent.
         form.findElement(By.cssSelector("button[type=submit]")).click();
         assertEquals("PROCESSED", http.getJson("/entries/" + paid, "viewer").getString("status"));
-        form.findElement(By.tagName("textarea")).sendKeys("paid twice " + run);
-        form.findElement(By.cssSelector("button[type=submit]")).click();
+        browser.submit(form, "paid twice " + run);
         browser.waitUntil("the entry shows REVOKED without a reload", WAIT,
                 d -> d.findElement(By.id("entry-status")).getText().equals("REVOKED"));
         browser.waitUntil("the compensation attempt is shown", d -> d.findElements(By.cssSelector("#attempts li"))
@@ -354,8 +353,7 @@ class ConsoleIT {
         body.clear();
         body.sendKeys("{\"from\":\"" + from + "\",\"to\":\"" + to + "\",\"amount\":-1}");
         WebElement form = browser.driver().findElement(By.cssSelector("#action-panel form"));
-        form.findElement(By.cssSelector("textarea[name=reason]")).sendKeys("amount typed as a word " + run);
-        form.findElement(By.cssSelector("button[type=submit]")).click();
+        browser.submit(form, "amount typed as a word " + run);
         browser.waitUntil("the refusal is shown", d -> form.findElement(By.cssSelector(".form-message")).getText()
                 .contains("amount"));
         assertEquals("FAILED", http.getJson("/entries/" + rejected, "viewer").getString("status"));
@@ -396,8 +394,7 @@ class ConsoleIT {
         browser.open("#/entries/" + seeded.get(0));
         browser.waitFor(By.id("rehearse")).click();
         WebElement form = browser.waitFor(By.cssSelector("#action-panel form"));
-        form.findElement(By.tagName("textarea")).sendKeys("would it work? " + run);
-        form.findElement(By.cssSelector("button[type=submit]")).click();
+        browser.submit(form, "would it work? " + run);
         browser.waitUntil("the rehearsal's answer is shown", d -> d.findElement(By.id("rehearsal-outcome")).getText()
                 .startsWith("WOULD_SUCCEED"));
         assertEquals("FAILED", http.getJson("/entries/" + seeded.get(0), "viewer").getString("status"));
@@ -411,8 +408,7 @@ class ConsoleIT {
                 .anyMatch(row -> row.getText().startsWith("WOULD_SUCCEED") && row.getText().contains(" 6 ")));
         browser.screenshot("rehearsal-report");
         WebElement replay = browser.waitFor(By.cssSelector("#rehearsal-report form"));
-        replay.findElement(By.tagName("textarea")).sendKeys("the ones that would work " + run);
-        replay.findElement(By.cssSelector("button[type=submit]")).click();
+        browser.submit(replay, "the ones that would work " + run);
         browser.waitUntil("the replay job completes on its page", WAIT, d -> d.findElement(By.cssSelector("#view h1"))
                 .getText().endsWith(": REPLAY") && d.findElement(By.id("job-state")).getText().equals("COMPLETED"));
         Await.until("the six transfers ran", WAIT,
@@ -443,8 +439,7 @@ class ConsoleIT {
         browser.open("#/jobs/" + jobId);
         browser.waitFor(By.id("cancel-job")).click();
         WebElement form = browser.waitFor(By.cssSelector("#action-panel form"));
-        form.findElement(By.tagName("textarea")).sendKeys("wrong filter " + run);
-        form.findElement(By.cssSelector("button[type=submit]")).click();
+        browser.submit(form, "wrong filter " + run);
         browser.waitUntil("the page shows the job cancelled", d -> d.findElement(By.id("job-state")).getText()
                 .equals("CANCELLED"));
         JsonObject job = http.getJson("/jobs/" + jobId, "viewer");

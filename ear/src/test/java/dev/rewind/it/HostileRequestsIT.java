@@ -67,6 +67,9 @@ class HostileRequestsIT {
                 new Template("POST", "/entries/" + failed + "/replay", "{\"reason\":\"r\",\"force\":false}"),
                 new Template("POST", "/entries/" + processed + "/revoke", "{\"reason\":\"r\"}"),
                 new Template("PUT", "/entries/" + failed + "/hold", "{\"hold\":true,\"reason\":\"r\"}"),
+                // No properties: an empty object is a valid correction of them (it removes them all).
+                new Template("POST", "/entries/" + failed + "/edit", "{\"body\":{\"from\":\"nobody\",\"to\":\"other\","
+                        + "\"amount\":1},\"reason\":\"r\"}"),
                 new Template("POST", "/jobs", "{\"kind\":\"REPLAY\",\"filter\":{\"status\":\"FAILED\",\"createdFrom\":"
                         + "\"2020-01-01T00:00:00Z\"},\"reason\":\"r\",\"ratePerSecond\":5,\"chunkSize\":10,\"dryRun\":true}"),
                 new Template("POST", "/messages", "{\"type\":\"account.opened\",\"body\":{\"id\":\"fuzz\",\"balance\":1},"

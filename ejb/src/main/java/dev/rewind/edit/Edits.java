@@ -14,7 +14,6 @@ import dev.rewind.ledger.Ledger;
 import dev.rewind.ledger.LedgerEntry;
 import dev.rewind.metrics.Operated;
 import dev.rewind.revoke.Revocations;
-import dev.rewind.send.JmsSender;
 import dev.rewind.send.Sends;
 import dev.rewind.spi.MessageHandler;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -48,9 +47,6 @@ public class Edits {
     Sends sends;
 
     @Inject
-    JmsSender outbound;
-
-    @Inject
     BrokerQueues broker;
 
     @Inject
@@ -82,11 +78,8 @@ public class Edits {
         LedgerEntry edit = new LedgerEntry(editId, original.type(), RewindQueues.INBOUND, body, properties, null, now,
                 change.as("edit of " + id));
         edit.correcting(id);
-        edit.sentTo(RewindQueues.INBOUND, now);
-        ledger.add(edit);
+        sends.dispatch(edit, Map.of(RewindHeaders.EDIT_OF, id.toString()), 0);
         original.supersede(editId, change.as("superseded by " + editId), now);
-        outbound.send(RewindQueues.INBOUND, editId, original.type(), body, properties,
-                Map.of(RewindHeaders.EDIT_OF, id.toString()), 0);
         broker.removeAfterCommit(Revocations.queuesHolding(original), id);
         operated.fire(new Operated(id, "edit", change.jobId()));
         return edit;

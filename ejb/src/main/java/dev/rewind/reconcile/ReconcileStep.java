@@ -7,8 +7,8 @@ import dev.rewind.ledger.Ledger;
 import dev.rewind.ledger.LedgerEntry;
 import dev.rewind.message.Envelope;
 import dev.rewind.metrics.Reconciled;
-import dev.rewind.send.JmsSender;
 import dev.rewind.send.Resends;
+import dev.rewind.send.Sends;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -44,7 +44,7 @@ public class ReconcileStep {
     Resends resends;
 
     @Inject
-    JmsSender outbound;
+    Sends sends;
 
     @Inject
     Event<Reconciled> reconciled;
@@ -119,9 +119,7 @@ public class ReconcileStep {
         Instant now = Instant.now();
         Envelope message = deadLettered.on(RewindQueues.INBOUND);
         LedgerEntry entry = message.newEntry(now);
-        entry.sentTo(RewindQueues.INBOUND, now);
-        ledger.add(entry);
-        outbound.send(RewindQueues.INBOUND, entry.id(), entry.type(), entry.body(), entry.properties(), Map.of(), 0);
+        sends.dispatch(entry, Map.of(), 0);
         entry.noted(Change.system("reconcile: sent again to " + RewindQueues.INBOUND + " from " + RewindQueues.DEAD_LETTER
                 + ": the broker dead-lettered it before Rewind recorded any delivery (its delivery attempts were used"
                 + " up before one reached Rewind's consumer, e.g. by a crash)"), now);

@@ -55,10 +55,19 @@ public class Sends {
         }
         LedgerEntry entry = new LedgerEntry(id, request.type(), INBOUND, request.body(), propertiesJson, null,
                 Instant.now(), change.as("sent via Rewind"));
-        entry.sentTo(INBOUND, entry.createdAt().plusMillis(request.delayMs()));
-        ledger.add(entry);
-        outbound.send(INBOUND, id, request.type(), request.body(), propertiesJson, Map.of(), request.delayMs());
+        dispatch(entry, Map.of(), request.delayMs());
         return entry;
+    }
+
+    /**
+     * Records a new PENDING entry and sends its message to {@code rewind.inbound} in the caller's transaction,
+     * due {@code delayMs} after the entry's creation: a send, an edit's corrected message, a dead-lettered
+     * message sent back by reconciliation. {@code extra} are Rewind's own properties for the message.
+     */
+    public void dispatch(LedgerEntry entry, Map<String, String> extra, long delayMs) {
+        entry.sentTo(INBOUND, entry.createdAt().plusMillis(delayMs));
+        ledger.add(entry);
+        outbound.send(INBOUND, entry.id(), entry.type(), entry.body(), entry.properties(), extra, delayMs);
     }
 
     /**

@@ -25,10 +25,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Bulk replay and revoke by filter. */
+/** Bulk replay, revoke and rehearsal by filter. */
 @Path("/jobs")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "jobs", description = "Bulk replay and revoke")
+@Tag(name = "jobs", description = "Bulk replay, revoke and rehearsal")
 public class JobsResource {
 
     @Inject
@@ -40,7 +40,7 @@ public class JobsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.OPERATOR)
-    @Operation(summary = "Start a bulk replay or revoke, or its dry run",
+    @Operation(summary = "Start a bulk replay, revoke or rehearsal, or its dry run",
             description = "A dry run answers 200 with the count and a sample and changes nothing; a job answers"
                     + " 202 with its Location. Role: rewind-operator.")
     @APIResponse(responseCode = "200", description = "Dry run: count and sample")

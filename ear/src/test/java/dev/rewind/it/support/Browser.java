@@ -79,6 +79,12 @@ public final class Browser implements AutoCloseable {
         waitUntil("logged in as " + user, d -> d.findElement(By.id("who")).getText().startsWith(user));
     }
 
+    /** Gives an action form its reason and submits it, as a person does. */
+    public void submit(WebElement form, String reason) {
+        form.findElement(By.cssSelector("textarea[name=reason]")).sendKeys(reason);
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+    }
+
     public WebElement waitFor(By by) {
         return wait(Duration.ofSeconds(30)).until(d -> {
             List<WebElement> found = d.findElements(by);
