@@ -38,10 +38,14 @@ fi
 #  rewind-app: another application sending JMS messages (role guest may send and consume)
 #              and sending through the Rewind EJB (rewind-sender).
 #  operator / viewer: people using the admin API.
+#  approver: decides what the approval policy holds back (four eyes); may view, not operate.
+#  lead: operator and approver at once, who still cannot approve their own requests.
 add_user() {
     "$home/bin/add-user.sh" -a -s -u "$1" -p "$2" -g "$3" >/dev/null
 }
 add_user rewind-app "${REWIND_APP_PASSWORD:-rewind-app-pw}" guest,rewind-sender
 add_user operator "${REWIND_OPERATOR_PASSWORD:-operator-pw}" rewind-operator,rewind-viewer
 add_user viewer "${REWIND_VIEWER_PASSWORD:-viewer-pw}" rewind-viewer
+add_user approver "${REWIND_APPROVER_PASSWORD:-approver-pw}" rewind-approver,rewind-viewer
+add_user lead "${REWIND_LEAD_PASSWORD:-lead-pw}" rewind-operator,rewind-approver,rewind-viewer
 echo "Rewind configuration applied to $home"

@@ -9,6 +9,8 @@ public final class RewindHeaders {
     public static final String REPLAY_OF = "rewindReplayOf";
     /** Set on an edited message: the id of the entry whose message it corrects (edit and retry). */
     public static final String EDIT_OF = "rewindEditOf";
+    /** Set on a message a handler sent while it ran (a follow-up): the id of the message that caused it. */
+    public static final String CAUSED_BY = "rewindCausedBy";
     /** Set on a dead-lettered copy of an unusable message: why it was rejected. */
     public static final String REJECT_REASON = "rewindRejectReason";
     /** Every property whose name starts with this belongs to Rewind and is not replayed as is. */

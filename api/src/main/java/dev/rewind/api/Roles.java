@@ -7,6 +7,11 @@ public final class Roles {
     public static final String VIEWER = "rewind-viewer";
     /** Also replays, revokes, sends and runs bulk jobs. */
     public static final String OPERATOR = "rewind-operator";
+    /**
+     * Approves or rejects the requests the approval policy holds back (four eyes): never one's own. Approving
+     * carries the request out; the role alone does not allow starting anything.
+     */
+    public static final String APPROVER = "rewind-approver";
     /** Another application that sends messages through Rewind. */
     public static final String SENDER = "rewind-sender";
 

@@ -66,6 +66,7 @@ class HostileRequestsIT {
         List<Template> templates = List.of(
                 new Template("POST", "/entries/" + failed + "/replay", "{\"reason\":\"r\",\"force\":false}"),
                 new Template("POST", "/entries/" + processed + "/revoke", "{\"reason\":\"r\"}"),
+                new Template("POST", "/entries/" + processed + "/revoke", "{\"reason\":\"r\",\"cascade\":true,\"dryRun\":true}"),
                 new Template("PUT", "/entries/" + failed + "/hold", "{\"hold\":true,\"reason\":\"r\"}"),
                 // No properties: an empty object is a valid correction of them (it removes them all).
                 new Template("POST", "/entries/" + failed + "/edit", "{\"body\":{\"from\":\"nobody\",\"to\":\"other\","
@@ -169,7 +170,7 @@ class HostileRequestsIT {
                 boolean acceptable = switch (field) {
                     // What each field would take from the list; everything else must be refused.
                     case "ratePerSecond", "chunkSize", "delayMs" -> value.equals("1") || value.equals("0");
-                    case "force", "hold", "dryRun" -> value.equals("true");
+                    case "force", "hold", "dryRun", "cascade" -> value.equals("true");
                     case "reason" -> value.startsWith("\"") && !value.equals("\"\"");
                     case "filter" -> value.equals("{}");
                     default -> false;
@@ -314,7 +315,12 @@ class HostileRequestsIT {
 
     // --- authorization ---------------------------------------------------------------------------
 
-    private record Endpoint(String method, String path, String body, boolean viewer, boolean sender) {
+    private record Endpoint(String method, String path, String body, boolean viewer, boolean sender, boolean operator,
+                            boolean approver) {
+        /** An endpoint every operator may call and the approver role alone may not. */
+        Endpoint(String method, String path, String body, boolean viewer, boolean sender) {
+            this(method, path, body, viewer, sender, true, false);
+        }
     }
 
     @Test
@@ -338,13 +344,21 @@ class HostileRequestsIT {
                 new Endpoint("GET", "/stats", null, true, false),
                 new Endpoint("GET", "/stats/failures", null, true, false),
                 new Endpoint("GET", "/nodes", null, true, false),
-                new Endpoint("GET", "/me", null, true, true));
+                new Endpoint("GET", "/me", null, true, true),
+                new Endpoint("GET", "/entries/" + unknown + "/lineage", null, true, false),
+                new Endpoint("GET", "/approvals", null, true, false, true, true),
+                new Endpoint("GET", "/approvals/999999999", null, true, false, true, true),
+                new Endpoint("POST", "/approvals/999999999/approve", "{\"reason\":\"x\"}", false, false, false, true),
+                new Endpoint("POST", "/approvals/999999999/reject", "{}", false, false, false, true));
         List<String> wrong = new ArrayList<>();
         for (Endpoint e : endpoints) {
             check(wrong, e, null, null, 401);
             check(wrong, e, "rewind-app", e.sender() ? 0 : 403, 0);
             check(wrong, e, "viewer", e.viewer() ? 0 : 403, 0);
-            check(wrong, e, "operator", 0, 0);
+            check(wrong, e, "operator", e.operator() ? 0 : 403, 0);
+            // The demo's approver has rewind-approver and rewind-viewer; lead has operator and approver.
+            check(wrong, e, "approver", e.approver() || e.viewer() ? 0 : 403, 0);
+            check(wrong, e, "lead", e.approver() || e.operator() ? 0 : 403, 0);
         }
         assertTrue(wrong.isEmpty(), String.join("\n", wrong));
     }

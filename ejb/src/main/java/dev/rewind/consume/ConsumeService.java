@@ -7,6 +7,7 @@ import dev.rewind.handling.Consumed;
 import dev.rewind.handling.FailureRecorder;
 import dev.rewind.handling.HandlerRegistry;
 import dev.rewind.handling.HandlerRun;
+import dev.rewind.lineage.CausedSends;
 import dev.rewind.handling.LedgerFlush;
 import dev.rewind.handling.PayloadReader;
 import dev.rewind.ledger.Attempt;
@@ -59,6 +60,9 @@ class ConsumeService {
     @Inject
     HandlerRun run;
 
+    @Inject
+    CausedSends followUps;
+
     @WaitsForDatabase
     public void consume(Message message) throws JMSException {
         Envelope envelope = Envelope.read(message);
@@ -90,7 +94,7 @@ class ConsumeService {
         int attemptNumber = known.map(LedgerEntry::attempts).orElse(0) + 1;
         Instant started = Instant.now();
         MessageContext context = new MessageContext(envelope.id(), envelope.type(), envelope.destination(),
-                attemptNumber, envelope.deliveryCount() > 1, envelope.properties());
+                attemptNumber, envelope.deliveryCount() > 1, envelope.properties(), followUps.of(envelope.id()));
         long handlerNanos = run.run(envelope.id(), envelope.type(), "handler", attemptNumber,
                 () -> handle(handler, payload, context), failure -> failures.record(envelope, started, NODE, failure));
         if (handlerNanos < 0) {

@@ -78,6 +78,7 @@ public class Edits {
         LedgerEntry edit = new LedgerEntry(editId, original.type(), RewindQueues.INBOUND, body, properties, null, now,
                 change.as("edit of " + id));
         edit.correcting(id);
+        edit.causedBy(original.causedBy()); // it takes the original's place in its cause's lineage
         sends.dispatch(edit, Map.of(RewindHeaders.EDIT_OF, id.toString()), 0);
         original.supersede(editId, change.as("superseded by " + editId), now);
         broker.removeAfterCommit(Revocations.queuesHolding(original), id);

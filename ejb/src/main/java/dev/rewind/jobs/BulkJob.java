@@ -40,7 +40,7 @@ public class BulkJob {
     private BulkKind kind;
 
     @Enumerated(EnumType.STRING)
-    @Column(length = 10, nullable = false)
+    @Column(length = 20, nullable = false)
     private JobState state;
 
     @Enumerated(EnumType.STRING)
@@ -203,6 +203,33 @@ public class BulkJob {
         return leaseUntil;
     }
 
+    /** Held back by the approval policy: nobody runs it (no lease) until it is approved. */
+    void awaitApproval() {
+        state = JobState.AWAITING_APPROVAL;
+        runner = null;
+        leaseUntil = null;
+    }
+
+    /** Approved: RUNNING from the first entry, leased to the node that starts its runner. */
+    void approved(String node, Instant until, Instant now) {
+        if (state != JobState.AWAITING_APPROVAL) {
+            throw new IllegalStateException("job " + id + " is " + state + ", not awaiting approval");
+        }
+        state = JobState.RUNNING;
+        updatedAt = now;
+        lease(node, until);
+    }
+
+    /** Rejected, or its request expired: it never runs. */
+    void rejected(String why, Instant now) {
+        if (state == JobState.AWAITING_APPROVAL) {
+            state = JobState.REJECTED;
+            finishedAt = now;
+            updatedAt = now;
+            lastError = why.length() > 2000 ? why.substring(0, 2000) : why;
+        }
+    }
+
     void finish(JobState end, String error, Instant now) {
         if (state == JobState.RUNNING) {
             state = end;
@@ -285,6 +312,6 @@ public class BulkJob {
     /** The job as callers see it. */
     public JobView view() {
         return new JobView(id, kind, state, false, filter(), reason, actor, force, target, ratePerSecond, total, done,
-                skipped, failed, createdAt, updatedAt, finishedAt, lastError, List.of(), runner);
+                skipped, failed, createdAt, updatedAt, finishedAt, lastError, List.of(), runner, null);
     }
 }

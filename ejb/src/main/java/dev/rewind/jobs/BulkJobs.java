@@ -41,10 +41,14 @@ public class BulkJobs {
         long total = queries.count(filter);
         var sample = queries.page(filter, null, SAMPLE).items();
         return new JobView(null, request.kind(), null, true, filter, request.reason(), actor, request.force(),
-                request.target(), request.ratePerSecond(), total, 0, 0, 0, now, now, null, null, sample, null);
+                request.target(), request.ratePerSecond(), total, 0, 0, 0, now, now, null, null, sample, null, null);
     }
 
-    /** A new RUNNING job, leased to {@code node} (the node that starts its runner) for {@code lease}. */
+    /**
+     * A new RUNNING job, leased to {@code node} (the node that starts its runner) for {@code lease}. In the
+     * caller's transaction: the caller may hold it back for approval before anyone sees it RUNNING.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public JobView create(BulkRequest request, String actor, String node, Duration lease) {
         Instant now = Instant.now();
         long total = queries.count(request.filter().createdBefore(now));
@@ -52,6 +56,36 @@ public class BulkJobs {
         em.persist(job);
         em.flush();
         return job.view();
+    }
+
+    /** Holds a job created in this transaction back for approval. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public JobView awaitApproval(long id) {
+        BulkJob job = locked(id);
+        job.awaitApproval();
+        return job.view();
+    }
+
+    /** Starts an approved job: RUNNING, leased to {@code node}, whose runner the caller starts after commit. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public JobView approved(long id, String node, Duration lease) {
+        BulkJob job = locked(id);
+        Instant now = Instant.now();
+        job.approved(node, now.plus(lease), now);
+        return job.view();
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public void rejected(long id, String why) {
+        locked(id).rejected(why, Instant.now());
+    }
+
+    private BulkJob locked(long id) {
+        BulkJob job = em.find(BulkJob.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (job == null) {
+            throw new UnknownJobException(id);
+        }
+        return job;
     }
 
     public JobView get(long id) {

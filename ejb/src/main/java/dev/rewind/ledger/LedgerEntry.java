@@ -136,6 +136,14 @@ public class LedgerEntry {
     @Column(name = "superseded_by")
     private UUID supersededBy;
 
+    /** The message whose handler sent this one while it ran (causal lineage), or null. */
+    @Column(name = "caused_by")
+    private UUID causedBy;
+
+    /** REVOKING, with its compensation not sent yet: a cascade holds it until what this message caused is revoked. */
+    @Column(name = "compensation_held", nullable = false, columnDefinition = "boolean default false not null")
+    private boolean compensationHeld;
+
     @Version
     private long version;
 
@@ -379,6 +387,31 @@ public class LedgerEntry {
         history.add(new HistoryRecord(this, status, status, change, now));
     }
 
+    /** Marks a new entry as sent by the handler of {@code cause} while it ran. */
+    public void causedBy(UUID cause) {
+        this.causedBy = cause;
+    }
+
+    /**
+     * Starts a compensation whose message is not sent yet: REVOKING, held until the messages this one caused are
+     * revoked. Reconciliation leaves it alone (it waits for no message of Rewind's).
+     */
+    public void holdCompensation(Change change, Instant now) {
+        moveTo(Status.REVOKING, change, now);
+        compensationHeld = true;
+        outboundQueue = null;
+        outboundDue = null;
+    }
+
+    /** Ends the hold of {@link #holdCompensation}: its compensation is sent now. */
+    public void releaseCompensation(Change change, Instant now) {
+        if (!compensationHeld) {
+            throw new IllegalStateException("entry " + id + " holds no compensation");
+        }
+        compensationHeld = false;
+        noted(change, now);
+    }
+
     /** Marks a new entry as the corrected message of {@code original} (edit and retry). */
     public void correcting(UUID original) {
         this.editOf = Objects.requireNonNull(original, "original");
@@ -499,6 +532,14 @@ public class LedgerEntry {
 
     public UUID supersededBy() {
         return supersededBy;
+    }
+
+    public UUID causedBy() {
+        return causedBy;
+    }
+
+    public boolean compensationHeld() {
+        return compensationHeld;
     }
 
     public String outboundQueue() {

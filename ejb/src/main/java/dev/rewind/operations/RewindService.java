@@ -1,5 +1,12 @@
 package dev.rewind.operations;
 
+import dev.rewind.api.ApprovalKind;
+import dev.rewind.api.ApprovalState;
+import dev.rewind.api.ApprovalView;
+import dev.rewind.api.Lineage;
+import dev.rewind.api.RevokePlan;
+import dev.rewind.approval.Approvals;
+import dev.rewind.lineage.Lineages;
 import dev.rewind.api.BulkRequest;
 import dev.rewind.api.EditRequest;
 import dev.rewind.api.EntryFilter;
@@ -53,7 +60,7 @@ import java.util.function.Supplier;
  */
 @Stateless
 @SecurityDomain("other")
-@DeclareRoles({Roles.VIEWER, Roles.OPERATOR, Roles.SENDER})
+@DeclareRoles({Roles.VIEWER, Roles.OPERATOR, Roles.SENDER, Roles.APPROVER})
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class RewindService implements Rewind, RewindRemote {
 
@@ -84,6 +91,12 @@ public class RewindService implements Rewind, RewindRemote {
     @Inject
     NodeRegistry nodes;
 
+    @Inject
+    Lineages lineages;
+
+    @Inject
+    Approvals approvals;
+
     @Override
     @RolesAllowed(Roles.OPERATOR)
     public EntryView replay(UUID id, String reason, String target, boolean force) {
@@ -96,6 +109,61 @@ public class RewindService implements Rewind, RewindRemote {
     public EntryView revoke(UUID id, String reason) {
         Change change = change(reason);
         return retrying(() -> tx.revoke(required(id), change));
+    }
+
+    @Override
+    @RolesAllowed(Roles.OPERATOR)
+    public RevokePlan revokeCascade(UUID id, String reason) {
+        Change change = change(reason);
+        return retrying(() -> tx.revokeCascade(required(id), change));
+    }
+
+    @Override
+    @RolesAllowed({Roles.VIEWER, Roles.OPERATOR})
+    public RevokePlan planRevoke(UUID id, boolean cascade) {
+        return retrying(() -> tx.planRevoke(required(id), cascade));
+    }
+
+    @Override
+    @RolesAllowed({Roles.VIEWER, Roles.OPERATOR})
+    public Lineage lineage(UUID id) {
+        return lineages.lineage(required(id));
+    }
+
+    @Override
+    @RolesAllowed({Roles.VIEWER, Roles.OPERATOR, Roles.APPROVER})
+    public List<ApprovalView> approvals(ApprovalState state, int limit) {
+        return approvals.list(state, limit);
+    }
+
+    @Override
+    @RolesAllowed({Roles.VIEWER, Roles.OPERATOR, Roles.APPROVER})
+    public ApprovalView approval(long id) {
+        return approvals.get(id);
+    }
+
+    @Override
+    @RolesAllowed(Roles.APPROVER)
+    public ApprovalView approve(long id, String reason) {
+        Change decision = change(reason);
+        ApprovalView approved = retrying(() -> tx.approve(id, decision, NodeName.CURRENT, runner.lease()));
+        if (approved.kind() == ApprovalKind.BULK) {
+            JobView job = jobs.get(approved.jobId());
+            runner.start(job.id(), job.ratePerSecond());
+        }
+        LOG.infof("Approval %d (%s of %s) approved by %s: %s", id, approved.kind(), approved.requestedBy(),
+                decision.actor(), decision.reason());
+        return approved;
+    }
+
+    @Override
+    @RolesAllowed(Roles.APPROVER)
+    public ApprovalView reject(long id, String reason) {
+        Change decision = change(reason);
+        ApprovalView rejected = retrying(() -> tx.reject(id, decision));
+        LOG.infof("Approval %d (%s of %s) rejected by %s: %s", id, rejected.kind(), rejected.requestedBy(),
+                decision.actor(), decision.reason());
+        return rejected;
     }
 
     @Override
@@ -145,25 +213,28 @@ public class RewindService implements Rewind, RewindRemote {
             throw new InvalidRequestException("a request is required");
         }
         request.validated();
-        String actor = change(request.reason()).actor();
+        Change change = change(request.reason());
         if (request.dryRun()) {
-            return jobs.dryRun(request, actor);
+            return jobs.dryRun(request, change.actor());
         }
-        JobView job = jobs.create(request, actor, NodeName.CURRENT, runner.lease());
-        runner.start(job.id(), job.ratePerSecond());
+        JobView job = tx.startBulk(request, change, NodeName.CURRENT, runner.lease());
+        if (job.state() == JobState.RUNNING) {
+            runner.start(job.id(), job.ratePerSecond());
+        }
         return job;
     }
 
     @Override
     @RolesAllowed({Roles.VIEWER, Roles.OPERATOR})
     public JobView job(long id) {
-        return jobs.get(id);
+        return withApproval(jobs.get(id));
     }
 
     @Override
     @RolesAllowed({Roles.VIEWER, Roles.OPERATOR})
     public Page<JobView> jobs(JobState state, String cursor, int limit) {
-        return jobs.page(state, cursor, limit);
+        Page<JobView> page = jobs.page(state, cursor, limit);
+        return new Page<>(page.items().stream().map(this::withApproval).toList(), page.nextCursor());
     }
 
     @Override
@@ -209,6 +280,14 @@ public class RewindService implements Rewind, RewindRemote {
     @RolesAllowed({Roles.VIEWER, Roles.OPERATOR})
     public List<NodeView> nodes() {
         return nodes.nodes();
+    }
+
+    /** A job the approval policy held back shows its request. */
+    private JobView withApproval(JobView job) {
+        if (job.state() != JobState.AWAITING_APPROVAL && job.state() != JobState.REJECTED) {
+            return job;
+        }
+        return approvals.forJob(job.id()).map(job::withApproval).orElse(job);
     }
 
     private Change change(String reason) {

@@ -1,5 +1,7 @@
 package dev.rewind.query;
 
+import dev.rewind.approval.ApprovalRequest;
+import dev.rewind.approval.Approvals;
 import dev.rewind.api.AttemptView;
 import dev.rewind.api.EntryFilter;
 import dev.rewind.api.EntrySummary;
@@ -41,6 +43,9 @@ public class EntryQueries {
     @Inject
     EntryCounts counts;
 
+    @Inject
+    Approvals approvals;
+
     public Optional<EntryView> find(UUID id) {
         LedgerEntry e = em.find(LedgerEntry.class, id);
         if (e == null) {
@@ -54,7 +59,8 @@ public class EntryQueries {
                         a.endedAt(), a.outcome(), a.error(), a.node())).toList(),
                 e.history().stream().map(h -> new HistoryView(h.at(), h.from(), h.to(), h.actor(),
                         h.reason(), h.jobId())).toList(),
-                e.editOf(), e.supersededBy(), changes(e)));
+                e.editOf(), e.supersededBy(), changes(e), e.causedBy(), e.compensationHeld(),
+                approvals.waitingFor(e.id()).map(ApprovalRequest::view).orElse(null)));
     }
 
     /** For an edit, what differs from the entry it corrects; computed when read, from both entries' content. */

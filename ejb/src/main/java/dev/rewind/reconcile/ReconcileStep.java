@@ -53,7 +53,7 @@ public class ReconcileStep {
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<UUID> overdue(Instant cutoff, int limit) {
         return em.createQuery("select e.id from LedgerEntry e where e.status in :waiting"
-                        + " and e.outboundDue < :cutoff order by e.outboundDue", UUID.class)
+                        + " and e.outboundDue < :cutoff and e.compensationHeld = false order by e.outboundDue", UUID.class)
                 .setParameter("waiting", EnumSet.of(Status.PENDING, Status.REPLAYING, Status.REVOKING))
                 .setParameter("cutoff", cutoff)
                 .setMaxResults(limit)

@@ -8,6 +8,7 @@ import dev.rewind.failure.Errors;
 import dev.rewind.handling.HandlerRegistry;
 import dev.rewind.handling.PayloadReader;
 import dev.rewind.ledger.LedgerEntry;
+import dev.rewind.lineage.CausedSends;
 import dev.rewind.message.PropertiesJson;
 import dev.rewind.spi.MessageContext;
 import dev.rewind.spi.MessageHandler;
@@ -37,6 +38,9 @@ public class Rehearsals {
 
     @Resource
     SessionContext context;
+
+    @Inject
+    CausedSends followUps;
 
     @Inject
     HandlerRegistry handlers;
@@ -73,7 +77,7 @@ public class Rehearsals {
             return new RehearsalResult(id, RehearsalOutcome.WOULD_FAIL, "rejected", e.getMessage(), micros(start), edited);
         }
         MessageContext message = new MessageContext(id, entry.type(), entry.destination(), entry.attempts() + 1, false,
-                PropertiesJson.values(entry.properties()));
+                PropertiesJson.values(entry.properties()), followUps.of(id)); // rolled back with the rest
         try {
             handle(handler, payload, message);
             return new RehearsalResult(id, RehearsalOutcome.WOULD_SUCCEED, null, null, micros(start), edited);

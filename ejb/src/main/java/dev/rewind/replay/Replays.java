@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -80,6 +81,22 @@ public class Replays {
         sendReplay(entry, queue, change);
         entry.sentTo(queue, Instant.now());
         return entry;
+    }
+
+    /**
+     * Checks, with the entry locked, that {@link #replay} would replay it now (and not re-send a lost replay);
+     * changes nothing.
+     *
+     * @return the entry, or empty when the call would re-send the replay of a REPLAYING entry
+     */
+    public Optional<LedgerEntry> check(UUID id, String target, boolean force, Change change) {
+        LedgerEntry entry = ledger.findLocked(id).orElseThrow(() -> new UnknownMessageException(id));
+        if (entry.status() == Status.REPLAYING && change.jobId() == null) {
+            return Optional.empty();
+        }
+        entry.checkReplay(force, maxReplays);
+        outbound.queue(queueFor(entry, target), id);
+        return Optional.of(entry);
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.rewind.handling.Consumed;
 import dev.rewind.handling.FailureRecorder;
 import dev.rewind.handling.HandlerRegistry;
 import dev.rewind.handling.HandlerRun;
+import dev.rewind.handling.LedgerFlush;
 import dev.rewind.handling.PayloadReader;
 import dev.rewind.ledger.Attempt;
 import dev.rewind.ledger.Change;
@@ -49,11 +50,14 @@ class CompensateService {
     @Inject
     HandlerRun run;
 
+    @Inject
+    HeldCompensations held;
+
     @WaitsForDatabase
     public void compensate(Message message) throws JMSException {
         Envelope envelope = Envelope.readCompensation(message);
         Optional<LedgerEntry> found = ledger.find(envelope.id());
-        if (found.isEmpty() || !found.get().status().awaitsCompensation()) {
+        if (found.isEmpty() || !found.get().status().awaitsCompensation() || found.get().compensationHeld()) {
             LOG.debugf("Skipping compensation of %s: it is %s", envelope.id(),
                     found.map(e -> e.status().toString()).orElse("unknown"));
             run.skip(envelope.id(), envelope.type());
@@ -76,7 +80,11 @@ class CompensateService {
         }
         Attempt attempt = entry.startAttempt(envelope.attemptKind(), started, NODE);
         entry.compensated(attempt, Change.system("compensated on attempt " + attempt.number()), Instant.now());
-        run.finish(new Consumed(envelope.id(), envelope.type(), Consumed.Outcome.COMPENSATED, handlerNanos));
+        if (run.finish(new Consumed(envelope.id(), envelope.type(), Consumed.Outcome.COMPENSATED, handlerNanos))
+                == LedgerFlush.Flushed.WRITTEN && entry.causedBy() != null) {
+            // After the flush, so a conflict on this entry stays a quiet rollback; a cascade may wait for it.
+            held.childRevoked(entry.causedBy());
+        }
     }
 
     @SuppressWarnings("unchecked")

@@ -82,6 +82,9 @@ public class Revocations {
             operated.fire(new Operated(id, "withdraw", change.jobId()));
         } else if (status == Status.PROCESSED || status == Status.REVOKE_FAILED) {
             compensate(entry, change, now);
+        } else if (status == Status.REVOKING && entry.compensationHeld()) {
+            throw new RefusedException(id, "message " + id + " is being revoked by a cascade: its compensation waits"
+                    + " until the messages it caused are revoked (see its lineage)");
         } else if (status == Status.REVOKING && change.jobId() == null) {
             // The operator's way out of a compensation lost in a crash: send it again unless it waits in its queue.
             resends.resendIfLost(entry, change, now);
@@ -96,6 +99,14 @@ public class Revocations {
     }
 
     private void compensate(LedgerEntry entry, Change change, Instant now) {
+        checkCompensable(entry);
+        entry.moveTo(Status.REVOKING, change.as("compensate"), now);
+        sendCompensation(entry, now);
+        operated.fire(new Operated(entry.id(), "compensate", change.jobId()));
+    }
+
+    /** Refuses an entry whose handler cannot compensate: none is registered, or it is not a CompensatingHandler. */
+    public void checkCompensable(LedgerEntry entry) {
         MessageHandler<?> handler = handlers.find(entry.type()).orElse(null);
         if (!(handler instanceof CompensatingHandler<?>)) {
             throw new NotCompensableException(entry.id(), "message " + entry.id() + " ran and cannot be undone: "
@@ -104,10 +115,12 @@ public class Revocations {
                     : "the handler of '" + entry.type() + "' (" + handler.getClass().getSimpleName().replaceAll("\\$.*", "")
                     + ") does not implement CompensatingHandler"));
         }
-        entry.moveTo(Status.REVOKING, change.as("compensate"), now);
+    }
+
+    /** Sends the compensating message of a REVOKING entry, in the caller's transaction. */
+    void sendCompensation(LedgerEntry entry, Instant now) {
         outbound.send(COMPENSATION_QUEUE, entry.id(), entry.type(), entry.body(), entry.properties(), Map.of(), 0);
         entry.sentTo(COMPENSATION_QUEUE, now);
-        operated.fire(new Operated(entry.id(), "compensate", change.jobId()));
     }
 
     /** The queues that may hold the message of an entry that awaits handling: its own and the DLQ. */

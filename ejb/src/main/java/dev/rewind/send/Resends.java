@@ -33,7 +33,7 @@ public class Resends {
     /** Whether the entry waits for a message Rewind sends (and so could have lost it). */
     public static boolean awaitsOwnMessage(LedgerEntry entry) {
         Status status = entry.status();
-        return status == Status.REVOKING || status == Status.REPLAYING
+        return (status == Status.REVOKING && !entry.compensationHeld()) || status == Status.REPLAYING
                 || (status == Status.PENDING && entry.outboundQueue() != null);
     }
 

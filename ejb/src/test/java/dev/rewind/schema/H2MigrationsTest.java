@@ -10,6 +10,6 @@ class H2MigrationsTest {
     @Test
     void aVersionOneLedgerIsUpgradedWithoutLosingData() throws Exception {
         Path dir = Files.createTempDirectory("rewind-h2");
-        MigrationUpgrade.run("jdbc:h2:" + dir.resolve("ledger"), "sa", "sa", "h2", "12"); // V8 is PostgreSQL's alone
+        MigrationUpgrade.run("jdbc:h2:" + dir.resolve("ledger"), "sa", "sa", "h2", "13"); // V8 is PostgreSQL's alone
     }
 }

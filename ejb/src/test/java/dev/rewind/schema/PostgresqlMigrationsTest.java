@@ -15,6 +15,6 @@ class PostgresqlMigrationsTest {
             throw new IllegalStateException("run with -Ppostgresql: rewind.test.postgresql.url is not set");
         }
         MigrationUpgrade.run(url, System.getProperty("rewind.test.postgresql.user"),
-                System.getProperty("rewind.test.postgresql.password"), "postgresql", "12");
+                System.getProperty("rewind.test.postgresql.password"), "postgresql", "13");
     }
 }

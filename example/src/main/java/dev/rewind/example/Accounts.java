@@ -6,7 +6,9 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.List;
+import java.time.Instant;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * The demo accounts: open, look at, freeze, and move money between them. Called by the handlers inside the
@@ -26,6 +28,33 @@ public class Accounts {
         Account account = new Account(id, balance);
         em.persist(account);
         return account;
+    }
+
+    /** Opens an account with nothing in it unless it exists (two first users at once: one rolls back, and retries). */
+    public Account openIfAbsent(String id) {
+        Account account = em.find(Account.class, id);
+        return account != null ? account : open(id, 0);
+    }
+
+    /** Records a notification; {@code id} is the message's, so a second copy of the message cannot add a second. */
+    public void notify(UUID id, String account, String text) {
+        if (em.find(Account.class, account) == null) {
+            throw new TransferRefusedException("there is no account '" + account + "' to notify");
+        }
+        em.persist(new Notification(id, account, text, Instant.now()));
+    }
+
+    /** Removes a notification; none to remove is fine (compensating twice changes nothing more). */
+    public void withdrawNotification(UUID id) {
+        Notification notification = em.find(Notification.class, id);
+        if (notification != null) {
+            em.remove(notification);
+        }
+    }
+
+    public List<Notification> notifications(String account) {
+        return em.createQuery("select n from Notification n where n.account = :account order by n.createdAt, n.id",
+                Notification.class).setParameter("account", account).getResultList();
     }
 
     public Optional<Account> find(String id) {

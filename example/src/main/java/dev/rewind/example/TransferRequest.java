@@ -2,10 +2,16 @@ package dev.rewind.example;
 
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
-/** The body of a {@code transfer.requested} message: {@code {"from":"alice","to":"bob","amount":1250}}. */
+/**
+ * The body of a {@code transfer.requested} message: {@code {"from":"alice","to":"bob","amount":1250}}; optionally
+ * {@code "fee":50} (charged to the payer by a {@code fee.charged} follow-up, {@code "feeDelayMs"} later) and {@code "notify":"text"} (a
+ * {@code notification.requested} follow-up to the payee).
+ */
 public class TransferRequest {
 
     @NotBlank
@@ -19,6 +25,19 @@ public class TransferRequest {
     /** In cents. */
     @Positive
     private long amount;
+
+    /** In cents; 0 for none. */
+    @PositiveOrZero
+    private long fee;
+
+    /** Charge the fee this many milliseconds later (the example's end-of-day fees); 0 for at once. */
+    @PositiveOrZero
+    @Max(7L * 24 * 3600 * 1000)
+    private long feeDelayMs;
+
+    /** A notification to the payee, or null for none. */
+    @Size(max = 200)
+    private String notify;
 
     public TransferRequest() {
     }
@@ -48,6 +67,30 @@ public class TransferRequest {
 
     public void setTo(String to) {
         this.to = to;
+    }
+
+    public long getFee() {
+        return fee;
+    }
+
+    public void setFee(long fee) {
+        this.fee = fee;
+    }
+
+    public long getFeeDelayMs() {
+        return feeDelayMs;
+    }
+
+    public void setFeeDelayMs(long feeDelayMs) {
+        this.feeDelayMs = feeDelayMs;
+    }
+
+    public String getNotify() {
+        return notify;
+    }
+
+    public void setNotify(String notify) {
+        this.notify = notify;
     }
 
     public long getAmount() {

@@ -1,5 +1,8 @@
 package dev.rewind.rest;
 
+import dev.rewind.api.ApprovalView;
+import dev.rewind.api.Lineage;
+import dev.rewind.api.RevokePlan;
 import dev.rewind.api.EditRequest;
 import dev.rewind.api.EntryFilter;
 import dev.rewind.api.EntrySummary;
@@ -23,6 +26,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -86,12 +90,27 @@ public class EntriesResource {
     @RolesAllowed(Roles.OPERATOR)
     @Operation(summary = "Replay one message (FAILED; PROCESSED needs force)", description = "Role: rewind-operator.")
     @APIResponse(responseCode = "200", description = "The entry, now REPLAYING")
+    @APIResponse(responseCode = "202", description = "A forced replay the approval policy holds back: the entry, unchanged,"
+            + " with its pendingApproval; Location is the approval request")
     @APIResponse(responseCode = "403", description = "Not an operator")
     @APIResponse(responseCode = "404", description = "No such entry")
     @APIResponse(responseCode = "409", description = "Its state does not allow a replay")
-    public EntryView replay(@PathParam("id") String id, Requests.Replay request) {
+    public Response replay(@PathParam("id") String id, Requests.Replay request, @Context UriInfo uri) {
         validator.check(request);
-        return rewind.replay(Params.id(id), request.reason(), request.target(), Boolean.TRUE.equals(request.force()));
+        return heldOrDone(rewind.replay(Params.id(id), request.reason(), request.target(),
+                Boolean.TRUE.equals(request.force())), uri);
+    }
+
+    /** 202 with the approval's Location when the approval policy held the request back; 200 otherwise. */
+    private static Response heldOrDone(EntryView entry, UriInfo uri) {
+        if (entry.pendingApproval() == null) {
+            return Response.ok(entry).build();
+        }
+        return Response.accepted(entry).location(approvalUri(entry.pendingApproval(), uri)).build();
+    }
+
+    static java.net.URI approvalUri(ApprovalView approval, UriInfo uri) {
+        return uri.getBaseUriBuilder().path("approvals").path(Long.toString(approval.id())).build();
     }
 
     @POST
@@ -146,13 +165,45 @@ public class EntriesResource {
     @Path("/{id}/revoke")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.OPERATOR)
-    @Operation(summary = "Revoke one message: withdraw it if its handler has not run, compensate it if it has",
-            description = "An unknown id leaves a tombstone. Role: rewind-operator.")
-    @APIResponse(responseCode = "200", description = "The entry, now REVOKED or REVOKING")
+    @Operation(summary = "Revoke a message: withdraw it if its handler has not run, compensate it if it has;"
+            + " with cascade, everything it caused first",
+            description = "An unknown id leaves a tombstone (not with cascade). With \"cascade\":true the answer is the plan"
+                    + " as carried out: every message the entry caused (and theirs), deepest first, each withdrawn or"
+                    + " compensated, a compensation only after those of what its message caused. With \"dryRun\":true"
+                    + " the plan only, nothing changed. Role: rewind-operator.")
+    @APIResponse(responseCode = "200", description = "The entry, now REVOKED or REVOKING; with cascade or dryRun, the plan")
+    @APIResponse(responseCode = "202", description = "A compensation the approval policy holds back: the entry (or the"
+            + " plan) with its approval request; Location is the request")
     @APIResponse(responseCode = "403", description = "Not an operator")
-    @APIResponse(responseCode = "409", description = "Already revoked, or its handler cannot compensate")
-    public EntryView revoke(@PathParam("id") String id, Requests.Reason request) {
+    @APIResponse(responseCode = "404", description = "No such entry (with cascade or dryRun)")
+    @APIResponse(responseCode = "409", description = "Already revoked, or it (or a message it caused, named) cannot be"
+            + " revoked; or the lineage is too large")
+    public Response revoke(@PathParam("id") String id, Requests.Revoke request, @Context UriInfo uri) {
         validator.check(request);
-        return rewind.revoke(Params.id(id), request.reason());
+        UUID entry = Params.id(id);
+        boolean cascade = Boolean.TRUE.equals(request.cascade());
+        if (Boolean.TRUE.equals(request.dryRun())) {
+            return Response.ok(rewind.planRevoke(entry, cascade)).build();
+        }
+        if (!cascade) {
+            return heldOrDone(rewind.revoke(entry, request.reason()), uri);
+        }
+        RevokePlan plan = rewind.revokeCascade(entry, request.reason());
+        return plan.approval() == null ? Response.ok(plan).build()
+                : Response.accepted(plan).location(approvalUri(plan.approval(), uri)).build();
+    }
+
+    @GET
+    @Path("/{id}/lineage")
+    @RolesAllowed({Roles.VIEWER, Roles.OPERATOR})
+    @Operation(summary = "The causal tree around a message: its causes up to the root, what it caused down to the leaves",
+            description = "Each node with its status, replays, compensations and edits. Roles: rewind-viewer or"
+                    + " rewind-operator.")
+    @APIResponse(responseCode = "200", description = "The lineage")
+    @APIResponse(responseCode = "404", description = "No such entry")
+    @APIResponse(responseCode = "409", description = "Deeper than " + Lineage.MAX_DEPTH + " levels, a message that caused more than "
+            + Lineage.MAX_CHILDREN + ", or more than " + Lineage.MAX_NODES + " messages: the problem names where")
+    public Lineage lineage(@PathParam("id") String id) {
+        return rewind.lineage(Params.id(id));
     }
 }

@@ -19,7 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Path("/me")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({Roles.VIEWER, Roles.OPERATOR, Roles.SENDER})
+@RolesAllowed({Roles.VIEWER, Roles.OPERATOR, Roles.SENDER, Roles.APPROVER})
 @Tag(name = "me", description = "The caller")
 public class MeResource {
 
@@ -30,7 +30,7 @@ public class MeResource {
     @GET
     @Operation(summary = "The caller's name and Rewind roles")
     public Caller me(@Context SecurityContext security) {
-        List<String> roles = Stream.of(Roles.VIEWER, Roles.OPERATOR, Roles.SENDER)
+        List<String> roles = Stream.of(Roles.VIEWER, Roles.OPERATOR, Roles.SENDER, Roles.APPROVER)
                 .filter(security::isUserInRole).toList();
         return new Caller(security.getUserPrincipal().getName(), roles);
     }

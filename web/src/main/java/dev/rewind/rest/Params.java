@@ -1,5 +1,6 @@
 package dev.rewind.rest;
 
+import dev.rewind.api.ApprovalState;
 import dev.rewind.api.JobState;
 import dev.rewind.api.Status;
 import java.time.Instant;
@@ -43,6 +44,33 @@ final class Params {
             // answered below
         }
         throw Problem.badRequest("'" + clip(text) + "' is not a job id; job ids are positive numbers");
+    }
+
+    static long approvalId(String text) {
+        try {
+            long id = Long.parseLong(text);
+            if (id > 0) {
+                return id;
+            }
+        } catch (NumberFormatException ignored) {
+            // answered below
+        }
+        throw Problem.badRequest("'" + clip(text) + "' is not an approval id; approval ids are positive numbers");
+    }
+
+    static ApprovalState approvalState(String text) {
+        if (text == null || text.isEmpty()) {
+            return ApprovalState.AWAITING_APPROVAL;
+        }
+        if (text.equals("ALL")) {
+            return null;
+        }
+        try {
+            return ApprovalState.valueOf(text);
+        } catch (IllegalArgumentException e) {
+            throw Problem.badRequest("unknown approval state '" + clip(text) + "'; use ALL or one of "
+                    + Arrays.toString(ApprovalState.values()));
+        }
     }
 
     /** An optional job id in a query: null when absent. */

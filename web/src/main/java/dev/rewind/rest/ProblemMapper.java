@@ -1,8 +1,10 @@
 package dev.rewind.rest;
 
+import dev.rewind.api.ApprovalDeniedException;
 import dev.rewind.api.IllegalTransitionException;
 import dev.rewind.api.InvalidRequestException;
 import dev.rewind.api.RefusedException;
+import dev.rewind.api.UnknownApprovalException;
 import dev.rewind.api.UnknownJobException;
 import dev.rewind.api.UnknownMessageException;
 import jakarta.ejb.EJBAccessException;
@@ -59,7 +61,11 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         if (thrown instanceof InvalidRequestException invalid) {
             return Problem.of(Status.BAD_REQUEST, "invalid-request", "Invalid request", invalid.getMessage());
         }
-        if (thrown instanceof UnknownMessageException || thrown instanceof UnknownJobException) {
+        if (thrown instanceof ApprovalDeniedException denied) {
+            return Problem.of(Status.FORBIDDEN, "forbidden", "Forbidden", denied.getMessage());
+        }
+        if (thrown instanceof UnknownMessageException || thrown instanceof UnknownJobException
+                || thrown instanceof UnknownApprovalException) {
             return Problem.of(Status.NOT_FOUND, "not-found", "Not found", thrown.getMessage());
         }
         if (thrown instanceof IllegalTransitionException illegal) {

@@ -55,6 +55,15 @@ public final class Requests {
     public record Reason(@NotBlank @Size(max = RewindOperations.MAX_REASON) String reason) {
     }
 
+    /** {@code {"reason": "sent twice", "cascade": true, "dryRun": false}} */
+    public record Revoke(@NotBlank @Size(max = RewindOperations.MAX_REASON) String reason, Boolean cascade,
+                         Boolean dryRun) {
+    }
+
+    /** {@code {"reason": "checked with the desk"}}: an approver's decision. */
+    public record Decision(@NotBlank @Size(max = RewindOperations.MAX_REASON) String reason) {
+    }
+
     /** {@code {"hold": true, "reason": "legal hold"}} */
     public record Hold(@NotNull Boolean hold, @NotBlank @Size(max = RewindOperations.MAX_REASON) String reason) {
     }

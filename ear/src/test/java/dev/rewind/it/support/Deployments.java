@@ -65,6 +65,12 @@ public final class Deployments {
         return withEjbClasses(ear, AsOperator.class, TestSupport.class, TestSupportRemote.class);
     }
 
+    /** The example EAR with the test beans and {@link LineageHandlers}'s handlers in the EJB module. */
+    public static EnterpriseArchive withLineageHandlers() {
+        return withEjbClasses(withTestBeans(ear()), LineageHandlers.class, LineageHandlers.Node.class,
+                LineageHandlers.Plain.class);
+    }
+
     /**
      * For the benchmarks: the test classes as a library, and beans that must be in the EJB module
      * (a message-driven bean, observers of its events) added to it with the test beans.

@@ -251,4 +251,13 @@ public class TestSupport implements TestSupportRemote {
     public int purge(String queue) {
         return broker.purge(queue);
     }
+
+    @Override
+    public void expireApproval(long id) {
+        int changed = em.createQuery("update ApprovalRequest a set a.expiresAt = :past where a.id = :id")
+                .setParameter("past", Instant.now().minusSeconds(1)).setParameter("id", id).executeUpdate();
+        if (changed != 1) {
+            throw new IllegalArgumentException("no approval request " + id);
+        }
+    }
 }

@@ -27,4 +27,7 @@ public interface TestSupportRemote {
     long deadLetterCopies(java.util.UUID id);
 
     int purge(String queue);
+
+    /** Moves an approval request's expiry into the past (as if nobody had decided in time). */
+    void expireApproval(long id);
 }

@@ -42,6 +42,21 @@ public class AccountsResource {
                 .orElseThrow(() -> Problems.notFound("no account '" + id + "'"));
     }
 
+    /** What a notification looks like in the API. */
+    public record NotificationView(java.util.UUID id, String text, java.time.Instant createdAt) {
+    }
+
+    /** The account holder's notifications, oldest first: {@code notification.requested} messages that ran. */
+    @GET
+    @Path("/{id}/notifications")
+    public List<NotificationView> notifications(@PathParam("id") String id) {
+        if (accounts.find(id).isEmpty()) {
+            throw Problems.notFound("no account '" + id + "'");
+        }
+        return accounts.notifications(id).stream()
+                .map(n -> new NotificationView(n.id(), n.text(), n.createdAt())).toList();
+    }
+
     /** Freezes ({@code true}) or unfreezes ({@code false}) an account: transfers touching a frozen one fail. */
     @PUT
     @Path("/{id}/frozen")

@@ -1,0 +1,59 @@
+package dev.rewind.approval;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Which requests need a second person's approval (docs/security.md, "Four eyes"). Read from MicroProfile Config:
+ * system properties or the server's configuration, so an expression in standalone.xml sets them too.
+ * Each method returns why a request needs approval, or empty when it does not.
+ */
+@ApplicationScoped
+public class ApprovalPolicy {
+
+    @Inject
+    @ConfigProperty(name = "rewind.approval.bulk-over", defaultValue = "1000")
+    long bulkOver;
+
+    @Inject
+    @ConfigProperty(name = "rewind.approval.forced-replay-types")
+    Optional<String> forcedReplayTypes;
+
+    @Inject
+    @ConfigProperty(name = "rewind.approval.compensate-types")
+    Optional<String> compensateTypes;
+
+    @Inject
+    @ConfigProperty(name = "rewind.approval.expiry", defaultValue = "PT24H")
+    String expiry;
+
+    /** A bulk job of {@code total} entries; a negative threshold turns the rule off. */
+    public Optional<String> bulk(long total) {
+        return bulkOver >= 0 && total > bulkOver
+                ? Optional.of("a bulk job of " + total + " entries (rewind.approval.bulk-over is " + bulkOver + ")")
+                : Optional.empty();
+    }
+
+    public Optional<String> forcedReplay(String type) {
+        TypePatterns patterns = TypePatterns.parse(forcedReplayTypes.orElse(""));
+        return patterns.matches(type)
+                ? Optional.of("a forced replay of '" + type + "' (rewind.approval.forced-replay-types is " + patterns + ")")
+                : Optional.empty();
+    }
+
+    public Optional<String> compensation(String type) {
+        TypePatterns patterns = TypePatterns.parse(compensateTypes.orElse(""));
+        return patterns.matches(type)
+                ? Optional.of("a compensation of '" + type + "' (rewind.approval.compensate-types is " + patterns + ")")
+                : Optional.empty();
+    }
+
+    /** How long a request may wait for a decision. */
+    public Duration expiry() {
+        return Duration.parse(expiry);
+    }
+}
