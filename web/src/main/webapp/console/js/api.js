@@ -26,6 +26,12 @@ export function canOperate() {
     return !!current && current.roles.includes('rewind-operator');
 }
 
+/** Whether the session may decide requests held for approval (never its own: the server checks that). */
+export function canApprove() {
+    const current = session();
+    return !!current && current.roles.includes('rewind-approver');
+}
+
 export function logOut() {
     sessionStorage.removeItem(KEY);
 }

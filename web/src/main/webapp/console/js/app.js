@@ -2,6 +2,7 @@
 
 import * as api from './api.js';
 import {h, notice, show} from './dom.js';
+import {approvals} from './approvals.js';
 import {entries} from './entries.js';
 import {entry} from './entry.js';
 import {group} from './group.js';
@@ -30,8 +31,10 @@ function route() {
         document.getElementById('login-user').focus();
         return;
     }
-    show(document.getElementById('who'), `${current.name} (${current.roles.includes('rewind-operator')
-        ? 'operator' : 'viewer'})`);
+    const roles = [current.roles.includes('rewind-operator') ? 'operator'
+        : current.roles.includes('rewind-viewer') ? 'viewer' : null,
+    current.roles.includes('rewind-approver') ? 'approver' : null].filter(Boolean);
+    show(document.getElementById('who'), `${current.name} (${roles.join(', ') || 'no role'})`);
     const [path, search] = (location.hash.replace(/^#/, '') || '/').split('?');
     const params = new URLSearchParams(search || '');
     const parts = path.split('/').filter(Boolean);
@@ -51,6 +54,7 @@ function route() {
         'group': () => group(view, params),
         'entries': () => parts[1] ? entry(view, parts[1]) : entries(view, params),
         'jobs': () => parts[1] ? job(view, parts[1]) : jobs(view),
+        'approvals': () => approvals(view, params),
     };
     const page = pages[parts[0] || ''];
     if (!page) {

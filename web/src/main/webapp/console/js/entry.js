@@ -23,24 +23,27 @@ const REVOKE = {
 };
 
 export function entry(view, id) {
-    const state = {entry: null, stopPolling: null};
+    const state = {entry: null, stopPolling: null, held: null};
     const head = h('div');
     const actions = h('section', {id: 'actions', 'aria-label': 'Actions'});
     const panel = h('div', {id: 'action-panel'});
     const body = h('section', {'aria-labelledby': 'body-h'});
     const attempts = h('section', {'aria-labelledby': 'attempts-h'});
     const history = h('section', {'aria-labelledby': 'history-h'});
-    show(view, head, actions, panel, body, attempts, history);
+    const lineage = h('section', {'aria-labelledby': 'lineage-h'});
+    show(view, head, actions, panel, body, lineage, attempts, history);
 
     function render(current) {
         state.entry = current;
         const done = panel.querySelector('.ok');
         if (done) {
-            show(done, `Done: the entry is now ${current.status}.`);
+            show(done, state.held ? `Held for approval ${state.held}: nothing runs before another person approves it.`
+                : `Done: the entry is now ${current.status}.`);
         }
         renderHead(head, current);
         renderActions(actions, panel, current, act);
         renderBody(body, current);
+        renderLineage(lineage, current);
         renderAttempts(attempts, current);
         renderHistory(history, current);
         follow();
@@ -72,6 +75,9 @@ export function entry(view, id) {
     // An action answered with the entry in its new state: shown at once, then followed.
     function act(current) {
         show(panel, notice('ok', ''));
+        const before = state.entry && state.entry.pendingApproval;
+        state.held = current.pendingApproval && (!before || before.id !== current.pendingApproval.id)
+            ? current.pendingApproval.id : null;
         if (state.stopPolling) {
             state.stopPolling();
             state.stopPolling = null;
@@ -102,9 +108,21 @@ function renderHead(head, e) {
                 h('a', {href: `#/entries/${e.editOf}`, id: 'edit-of'}, e.editOf))] : null,
             e.supersededBy ? [h('dt', {}, 'Superseded by'), h('dd', {class: 'mono'},
                 h('a', {href: `#/entries/${e.supersededBy}`, id: 'superseded-by'}, e.supersededBy))] : null,
+            e.causedBy ? [h('dt', {}, 'Caused by'), h('dd', {class: 'mono'},
+                h('a', {href: `#/entries/${e.causedBy}`, id: 'caused-by'}, e.causedBy))] : null,
+            e.compensationHeld ? [h('dt', {}, 'Compensation'), h('dd', {id: 'compensation-held'},
+                'held: it is sent once every message this one caused is revoked')] : null,
             e.purgedAt ? [h('dt', {}, 'Body purged'), h('dd', {}, formatInstant(e.purgedAt))] : null,
             e.lastError ? [h('dt', {}, 'Last error'), h('dd', {class: 'error-text'},
-                e.errorClass ? h('span', {class: 'mono'}, e.errorClass + ': ') : null, e.lastError)] : null));
+                e.errorClass ? h('span', {class: 'mono'}, e.errorClass + ': ') : null, e.lastError)] : null),
+        e.pendingApproval ? h('p', {class: 'notice warn', id: 'pending-approval', role: 'status'},
+            `Waiting for approval ${e.pendingApproval.id}: ${describeApproval(e.pendingApproval)} asked by`
+                + ` ${e.pendingApproval.requestedBy} (${e.pendingApproval.why}). Another person with the approver role`
+                + ' decides it. ', h('a', {href: '#/approvals'}, 'Approvals')) : null);
+}
+
+function describeApproval(a) {
+    return a.kind === 'FORCED_REPLAY' ? 'a forced replay' : a.cascade ? 'a cascading revoke' : 'a revoke';
 }
 
 function renderActions(actions, panel, e, act) {
@@ -144,13 +162,17 @@ function renderActions(actions, panel, e, act) {
             'Rehearse\u2026'));
     }
     const revoke = REVOKE[e.status];
-    if (revoke) {
+    if (revoke && !e.compensationHeld) {
         buttons.push(h('button', {type: 'button', id: 'revoke', onclick: open(() => reasonForm({
             title: `Revoke: ${revoke[0]}`,
             explain: revoke[1],
             confirm: `Revoke (${revoke[0]})`, cancel: close,
             submit: async reason => act(await api.send('POST', `entries/${e.id}/revoke`, {reason})),
         }))}, `Revoke (${revoke[0]})\u2026`));
+    }
+    if (['PENDING', 'FAILED', 'REPLAYING', 'PROCESSED', 'REVOKE_FAILED'].includes(e.status) && e.type) {
+        buttons.push(h('button', {type: 'button', id: 'cascade', onclick: open(() => cascadeForm(e, close, act, panel))},
+            'Revoke with what it caused…'));
     }
     buttons.push(h('button', {type: 'button', id: 'hold', onclick: open(() => reasonForm({
         title: e.hold ? 'Lift the hold' : 'Hold',
@@ -160,6 +182,77 @@ function renderActions(actions, panel, e, act) {
         submit: async reason => act(await api.send('PUT', `entries/${e.id}/hold`, {hold: !e.hold, reason})),
     }))}, e.hold ? 'Lift hold\u2026' : 'Hold\u2026'));
     show(actions, h('div', {class: 'buttons'}, buttons));
+}
+
+/**
+ * A cascading revoke: the plan first (the server's dry run: every message this one caused, deepest first, each
+ * with its mode), then the revoke itself. Refused as a whole, naming the message, if one cannot be revoked.
+ */
+function cascadeForm(e, close, act, panel) {
+    const plan = h('div', {id: 'cascade-plan'}, notice('muted', 'Asking the server for the plan…'));
+    api.send('POST', `entries/${e.id}/revoke`, {reason: 'console: plan', cascade: true, dryRun: true})
+        .then(p => show(plan, planTable(p)), error => show(plan, notice('error', error.message)));
+    return reasonForm({
+        title: 'Revoke this message and everything it caused',
+        fields: [plan],
+        explain: 'Deepest first, in one transaction: what has not run is withdrawn, what ran is compensated, and a'
+            + ' message\'s compensation runs only after those of the messages it caused. If one of them cannot be'
+            + ' revoked, nothing is.',
+        confirm: 'Revoke all of it', cancel: close,
+        submit: async reason => {
+            const done = await api.send('POST', `entries/${e.id}/revoke`, {reason, cascade: true});
+            act(await api.get(`entries/${e.id}`)); // says "held for approval" when the policy held it
+            return done;
+        },
+    });
+}
+
+function planTable(p) {
+    return table(`The plan: ${p.steps.length} message(s), in this order`, ['#', 'Depth', 'Type', 'Id', 'Status now', 'Mode'],
+        p.steps.map((step, i) => h('tr', {class: 'plan-step'},
+            h('td', {class: 'num'}, i + 1),
+            h('td', {class: 'num'}, step.depth),
+            h('td', {}, step.type || ''),
+            h('td', {class: 'mono'}, h('a', {href: `#/entries/${step.id}`}, step.id.substring(0, 8))),
+            h('td', {}, badge(step.status)),
+            h('td', {class: 'mode'}, step.mode))));
+}
+
+/** Where the entry sits among what caused it and what it caused. */
+function renderLineage(section, e) {
+    const heading = h('h2', {id: 'lineage-h'}, 'Lineage');
+    if (!e.causedBy && e.status !== 'PROCESSED' && e.status !== 'REVOKING' && e.status !== 'REVOKED'
+        && e.status !== 'REVOKE_FAILED') {
+        show(section, heading, h('p', {class: 'muted'}, 'No cause, and its handler has not sent anything yet.'));
+        return;
+    }
+    show(section, heading, notice('muted', 'Loading…'));
+    api.get(`entries/${e.id}/lineage`).then(l => {
+        if (l.causes.length === 0 && l.entry.children.length === 0) {
+            show(section, heading, h('p', {class: 'muted', id: 'lineage-none'},
+                'No cause, and its handler sent no message through Rewind.'));
+            return;
+        }
+        // The causes as a chain from the root, the entry under its direct cause, its tree below it.
+        let tree = lineageNode(l.entry, true);
+        for (let i = l.causes.length - 1; i >= 0; i--) {
+            tree = h('li', {}, nodeLabel(l.causes[i]), h('ul', {}, tree));
+        }
+        show(section, heading, h('ul', {class: 'lineage', id: 'lineage'}, tree));
+    }, error => show(section, heading, notice('error', error.message)));
+}
+
+function lineageNode(node, self) {
+    return h('li', {class: self ? 'this' : null, 'data-id': node.id}, nodeLabel(node),
+        node.children.length ? h('ul', {}, node.children.map(child => lineageNode(child, false))) : null);
+}
+
+function nodeLabel(node) {
+    return [h('a', {href: `#/entries/${node.id}`, class: 'mono'}, node.id.substring(0, 8)), ' ',
+        node.type || '(no type)', ' ', badge(node.status),
+        node.replays ? h('span', {class: 'muted'}, ` replayed ${node.replays}×`) : null,
+        node.compensations ? h('span', {class: 'muted'}, ` compensation attempts ${node.compensations}`) : null,
+        node.supersededBy ? h('span', {class: 'muted'}, ' (edited)') : null];
 }
 
 /** The corrected message: its body (JSON) and properties, checked by the server before anything changes. */

@@ -72,7 +72,7 @@ export function job(view, id) {
             return e.status >= 500 || e.status === 0;
         }
         render(current);
-        return current.state === 'RUNNING';
+        return current.state === 'RUNNING' || current.state === 'AWAITING_APPROVAL'; // until it runs, and while
     }, 1000);
 
     function render(current) {
@@ -84,6 +84,11 @@ export function job(view, id) {
                 h('dt', {}, 'Progress'), h('dd', {}, jobProgress(current)),
                 h('dt', {}, 'Filter'), h('dd', {class: 'mono'}, filterText(current.filter)),
                 h('dt', {}, 'Started by'), h('dd', {}, current.actor),
+                current.approval ? [h('dt', {}, 'Approval'), h('dd', {id: 'job-approval'},
+                    `${current.approval.state} (request ${current.approval.id}: ${current.approval.why})`,
+                    current.approval.decidedBy ? ` by ${current.approval.decidedBy}: ${current.approval.decision}` : '',
+                    ' ', h('a', {href: `#/approvals?state=${current.approval.state === 'AWAITING_APPROVAL'
+                        ? 'AWAITING_APPROVAL' : 'ALL'}`}, 'Approvals'))] : null,
                 h('dt', {}, 'Reason'), h('dd', {}, current.reason),
                 h('dt', {}, 'Forced'), h('dd', {}, current.force ? 'yes' : 'no'),
                 current.target ? [h('dt', {}, 'Target queue'), h('dd', {}, current.target)] : null,

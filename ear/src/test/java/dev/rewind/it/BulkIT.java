@@ -13,6 +13,7 @@ import dev.rewind.api.JobState;
 import dev.rewind.api.JobView;
 import dev.rewind.api.Rewind;
 import dev.rewind.api.Status;
+import dev.rewind.it.support.AsApprover;
 import dev.rewind.it.support.AsOperator;
 import dev.rewind.it.support.Await;
 import dev.rewind.it.support.Deployments;
@@ -53,6 +54,9 @@ class BulkIT {
     AsOperator operator;
 
     @EJB
+    AsApprover approver;
+
+    @EJB
     TestSupport support;
 
     private final String run = Long.toString(System.nanoTime(), 36);
@@ -76,8 +80,8 @@ class BulkIT {
         assertEquals(Map.of("FAILED", 10_000L, "replays=0", 10_000L), support.stats(ids), "a dry run changes nothing");
         assertEquals(0, support.queueCount(PARKING));
 
-        JobView started = as(() -> rewind.startBulk(new BulkRequest(BulkKind.REPLAY, filter, "handler fixed", false,
-                PARKING, 0, 500, false)));
+        JobView started = approved(as(() -> rewind.startBulk(new BulkRequest(BulkKind.REPLAY, filter, "handler fixed", false,
+                PARKING, 0, 500, false))));
         assertEquals(JobState.RUNNING, started.state());
         assertEquals(10_000, started.total());
         JobView done = awaitJob(started.id(), j -> j.state() != JobState.RUNNING);
@@ -97,8 +101,8 @@ class BulkIT {
         String marker = "bulk-cancel-" + run;
         List<UUID> ids = support.seedFailed(10_000, marker, "x", "y");
         EntryFilter filter = new EntryFilter(Status.FAILED, null, null, null, null, marker);
-        JobView started = as(() -> rewind.startBulk(new BulkRequest(BulkKind.REPLAY, filter, "slowly", false,
-                PARKING, 1_000, 100, false)));
+        JobView started = approved(as(() -> rewind.startBulk(new BulkRequest(BulkKind.REPLAY, filter, "slowly", false,
+                PARKING, 1_000, 100, false))));
         awaitJob(started.id(), j -> j.done() >= 200);
 
         JobView cancelled = as(() -> rewind.cancelJob(started.id(), "wrong filter"));
@@ -176,5 +180,16 @@ class BulkIT {
 
     private <T> T as(Callable<T> work) throws Exception {
         return operator.call(work);
+    }
+
+    /**
+     * A job of more than 1,000 entries waits for approval (the default policy): approved here by another person,
+     * as an operator's job would be.
+     */
+    private JobView approved(JobView job) throws Exception {
+        assertEquals(JobState.AWAITING_APPROVAL, job.state(), "held back by the approval policy");
+        assertEquals("it-operator", job.approval().requestedBy());
+        approver.call(() -> rewind.approve(job.approval().id(), "four eyes in BulkIT"));
+        return as(() -> rewind.job(job.id()));
     }
 }

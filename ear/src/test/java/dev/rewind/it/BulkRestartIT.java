@@ -145,8 +145,12 @@ class BulkRestartIT {
         String marker = "restart-" + run;
         List<UUID> ids = support(s -> s.seedFailed(10_000, marker, "x", "y"));
         EntryFilter filter = new EntryFilter(Status.FAILED, null, null, null, null, marker);
-        JobView started = rewind(r -> r.startBulk(new BulkRequest(BulkKind.REPLAY, filter, "restart test", false,
+        JobView held = rewind(r -> r.startBulk(new BulkRequest(BulkKind.REPLAY, filter, "restart test", false,
                 BulkIT.PARKING, 1_500, 100, false)));
+        assertEquals(JobState.AWAITING_APPROVAL, held.state(), "10,000 entries: held for approval by the default policy");
+        remote(REWIND, RewindRemote.class, "approver", r -> r.approve(held.approval().id(), "four eyes in BulkRestartIT"));
+        JobView started = rewind(r -> r.job(held.id()));
+        assertEquals(JobState.RUNNING, started.state());
         Await.until("the job is under way", Duration.ofMinutes(2), () -> rewind(r -> r.job(started.id())),
                 j -> j.done() >= 1_000);
 
@@ -193,11 +197,15 @@ class BulkRestartIT {
 
     /** A fresh remote context per call, as a client that survives the server's restart does. */
     private static <R, T> T remote(String name, Class<R> type, Function<R, T> call) {
+        return remote(name, type, "operator", call);
+    }
+
+    private static <R, T> T remote(String name, Class<R> type, String user, Function<R, T> call) {
         Properties env = new Properties();
         env.put(Context.INITIAL_CONTEXT_FACTORY, "org.wildfly.naming.client.WildFlyInitialContextFactory");
         env.put(Context.PROVIDER_URL, "remote+http://localhost:" + (8080 + OFFSET));
-        env.put(Context.SECURITY_PRINCIPAL, "operator");
-        env.put(Context.SECURITY_CREDENTIALS, "operator-pw");
+        env.put(Context.SECURITY_PRINCIPAL, user);
+        env.put(Context.SECURITY_CREDENTIALS, user + "-pw");
         Context context = null;
         try {
             context = new InitialContext(env);

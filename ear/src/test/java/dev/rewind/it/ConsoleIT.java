@@ -415,6 +415,71 @@ class ConsoleIT {
                 () -> http.getJson(Http.ACCOUNTS + "/" + to, "viewer").getJsonNumber("balance").longValue(), b -> b == 6);
     }
 
+    /**
+     * A transfer with a fee and a notification: its lineage on its page, the cascade's plan, and the cascade held for
+     * approval (the test server lists notification.requested); another person approves it on the approvals page,
+     * where the requester has no buttons; everything is revoked and the money is back.
+     */
+    @Test
+    void aCascadeIsPlannedOnTheEntryPageAndApprovedByAnotherPerson() throws Exception {
+        String from = "cascade-from-" + run;
+        String to = "cascade-to-" + run;
+        UUID transfer = UUID.randomUUID();
+        try (RewindSender sender = new RewindSender(Http.JMS_URL, "rewind-app", "rewind-app-pw")) {
+            sender.send("account.opened", "{\"id\":\"" + from + "\",\"balance\":1000}", UUID.randomUUID());
+            sender.send("account.opened", "{\"id\":\"" + to + "\",\"balance\":0}", UUID.randomUUID());
+            awaitStatus(Http.ACCOUNTS + "/" + to, 200);
+            sender.send("transfer.requested", "{\"from\":\"" + from + "\",\"to\":\"" + to
+                    + "\",\"amount\":300,\"fee\":10,\"notify\":\"thanks\"}", transfer);
+        }
+        awaitEntry(transfer, e -> "PROCESSED".equals(e.getString("status")));
+        List<String> children = Await.until("both follow-ups ran", WAIT, () -> http.getJson("/entries/" + transfer
+                + "/lineage", "viewer").getJsonObject("entry").getJsonArray("children").stream()
+                .filter(c -> "PROCESSED".equals(c.asJsonObject().getString("status")))
+                .map(c -> c.asJsonObject().getString("id")).toList(), ids -> ids.size() == 2);
+
+        browser.logIn("operator");
+        browser.open("#/entries/" + transfer);
+        browser.waitUntil("the lineage shows both follow-ups", d -> d.findElements(By.cssSelector("#lineage li")).size() == 3);
+        String tree = browser.driver().findElement(By.id("lineage")).getText();
+        assertTrue(tree.contains("fee.charged") && tree.contains("notification.requested"), tree);
+        browser.waitFor(By.id("cascade")).click();
+        browser.waitUntil("the plan is shown", d -> d.findElements(By.cssSelector("tr.plan-step")).size() == 3);
+        List<WebElement> steps = browser.driver().findElements(By.cssSelector("tr.plan-step"));
+        assertTrue(steps.get(2).getText().contains("transfer.requested") && steps.get(2).getText().endsWith("COMPENSATE"),
+                "the transfer last: " + steps.get(2).getText());
+        browser.screenshot("cascade-plan");
+        browser.submit(browser.driver().findElement(By.cssSelector("#action-panel form")), "paid twice " + run);
+        browser.waitUntil("held for approval", d -> d.findElement(By.id("pending-approval")).getText()
+                .contains("a cascading revoke asked by operator"));
+        assertEquals("PROCESSED", http.getJson("/entries/" + transfer, "viewer").getString("status"));
+
+        browser.open("#/approvals");
+        WebElement mine = browser.waitUntil("the request is listed", d -> d.findElements(By.cssSelector("tr.approval")).stream()
+                .filter(row -> row.getText().contains("paid twice " + run)).findFirst().orElse(null));
+        assertTrue(mine.findElements(By.cssSelector("button.approve")).isEmpty(), "an operator without the role has no button");
+
+        browser.logIn("approver");
+        browser.open("#/approvals");
+        WebElement request = browser.waitUntil("the request is listed", d -> d.findElements(By.cssSelector("tr.approval"))
+                .stream().filter(row -> row.getText().contains("paid twice " + run)).findFirst().orElse(null));
+        browser.screenshot("approvals");
+        request.findElement(By.cssSelector("button.approve")).click();
+        browser.submit(browser.waitFor(By.cssSelector("#approval-panel form")), "fee and note too " + run);
+        browser.waitUntil("approved", d -> d.findElement(By.id("approval-panel")).getText().contains("is APPROVED"));
+        for (String child : children) {
+            awaitEntry(UUID.fromString(child), e -> "REVOKED".equals(e.getString("status")));
+        }
+        awaitEntry(transfer, e -> "REVOKED".equals(e.getString("status")));
+        assertEquals(1000, http.getJson(Http.ACCOUNTS + "/" + from, "viewer").getJsonNumber("balance").longValue());
+        assertEquals(0, http.getJson(Http.ACCOUNTS + "/" + to, "viewer").getJsonNumber("balance").longValue());
+        browser.open("#/entries/" + transfer);
+        browser.waitUntil("the entry shows it revoked, no request pending", d -> d.findElement(By.id("entry-status"))
+                .getText().equals("REVOKED") && d.findElements(By.id("pending-approval")).isEmpty());
+        String log = browser.log();
+        assertTrue(log.lines().noneMatch(line -> line.contains("SEVERE")), "no script error: " + log);
+    }
+
     @Test
     void aRunningJobIsFollowedAndCancelledFromItsPage() throws Exception {
         String type = "console.cancel-" + run;

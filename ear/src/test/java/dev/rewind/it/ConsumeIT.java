@@ -175,7 +175,7 @@ class ConsumeIT {
     void aMessageOfAnUnknownTypeIsRejected() throws JMSException {
         TextMessage message = jms.createTextMessage("{}");
         message.setJMSType("nothing.handles.this");
-        assertRejected(message, "no handler is registered for JMSType 'nothing.handles.this' (known types: [account.opened, transfer.requested])");
+        assertRejected(message, "no handler is registered for JMSType 'nothing.handles.this' (known types: [account.opened, fee.charged, notification.requested, transfer.requested])");
     }
 
     @Test

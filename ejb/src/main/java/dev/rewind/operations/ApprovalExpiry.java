@@ -1,5 +1,6 @@
 package dev.rewind.operations;
 
+import dev.rewind.failure.DatabaseFailure;
 import dev.rewind.failure.Errors;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Stateless;
@@ -33,7 +34,11 @@ public class ApprovalExpiry {
                 }
             } while (expired == 100);
         } catch (RuntimeException e) {
-            LOG.warnf("Could not expire approval requests now (again in ten seconds): %s", Errors.describe(e));
+            if (DatabaseFailure.isConnectionLoss(e)) {
+                LOG.debugf("No database to expire approval requests in (again in ten seconds): %s", Errors.describe(e));
+            } else {
+                LOG.warnf("Could not expire approval requests now (again in ten seconds): %s", Errors.describe(e));
+            }
         }
     }
 }

@@ -125,7 +125,7 @@ public class OperationAttempts {
 
     /** The plan of a revoke (with {@code cascade}, of everything the message caused); changes nothing. */
     public RevokePlan planRevoke(UUID id, boolean cascade) {
-        return cascades.view(id, true, cascades.plan(id, cascade));
+        return cascades.view(id, true, cascades.preview(id, cascade));
     }
 
     /** Creates a bulk job, held back for approval when the policy says so (before anyone sees it RUNNING). */

@@ -73,7 +73,16 @@ public class Cascades {
      * @throws RefusedException        naming the first message that cannot be revoked; nothing is changed
      */
     public List<Node> plan(UUID id, boolean cascade) {
-        LedgerEntry root = ledger.findLocked(id).orElseThrow(() -> new UnknownMessageException(id));
+        return plan(id, cascade, true);
+    }
+
+    /** The plan as {@link #plan(UUID, boolean)} makes it, but read without locks: only to be shown (a dry run). */
+    public List<Node> preview(UUID id, boolean cascade) {
+        return plan(id, cascade, false);
+    }
+
+    private List<Node> plan(UUID id, boolean cascade, boolean lock) {
+        LedgerEntry root = (lock ? ledger.findLocked(id) : ledger.find(id)).orElseThrow(() -> new UnknownMessageException(id));
         RevokeMode rootMode = mode(root, root);
         if (rootMode != RevokeMode.WITHDRAW && rootMode != RevokeMode.COMPENSATE) {
             throw new RefusedException(id, root.status() == Status.REVOKING
@@ -90,7 +99,7 @@ public class Cascades {
             while (!level.isEmpty()) {
                 List<Node> next = new ArrayList<>();
                 for (Node parent : level) {
-                    for (LedgerEntry child : lineages.children(parent.entry().id(), true)) {
+                    for (LedgerEntry child : lineages.children(parent.entry().id(), lock)) {
                         budget.count(child.id(), parent.depth() + 1);
                         Node node = new Node(child, parent.entry().id(), parent.depth() + 1, mode(child, root),
                                 new ArrayList<>());

@@ -35,18 +35,14 @@ final class Params {
     }
 
     static long jobId(String text) {
-        try {
-            long id = Long.parseLong(text);
-            if (id > 0) {
-                return id;
-            }
-        } catch (NumberFormatException ignored) {
-            // answered below
-        }
-        throw Problem.badRequest("'" + clip(text) + "' is not a job id; job ids are positive numbers");
+        return positive(text, "a job id; job ids are positive numbers");
     }
 
     static long approvalId(String text) {
+        return positive(text, "an approval id; approval ids are positive numbers");
+    }
+
+    private static long positive(String text, String mustBe) {
         try {
             long id = Long.parseLong(text);
             if (id > 0) {
@@ -55,7 +51,7 @@ final class Params {
         } catch (NumberFormatException ignored) {
             // answered below
         }
-        throw Problem.badRequest("'" + clip(text) + "' is not an approval id; approval ids are positive numbers");
+        throw Problem.badRequest("'" + clip(text) + "' is not " + mustBe);
     }
 
     static ApprovalState approvalState(String text) {

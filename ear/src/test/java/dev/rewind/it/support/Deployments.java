@@ -59,10 +59,10 @@ public final class Deployments {
 
     /**
      * Adds the test-only session beans to the EJB module (beans in a library jar are not
-     * deployed as EJBs): {@link AsOperator} and {@link TestSupport}.
+     * deployed as EJBs): {@link AsOperator}, {@link AsApprover} and {@link TestSupport}.
      */
     public static EnterpriseArchive withTestBeans(EnterpriseArchive ear) {
-        return withEjbClasses(ear, AsOperator.class, TestSupport.class, TestSupportRemote.class);
+        return withEjbClasses(ear, AsOperator.class, AsApprover.class, TestSupport.class, TestSupportRemote.class);
     }
 
     /** The example EAR with the test beans and {@link LineageHandlers}'s handlers in the EJB module. */
