@@ -199,6 +199,20 @@ class ApprovalIT {
         assertThrowsDenied(() -> remote("lead", r -> r.approve(thirdApproval, "mine")));
         remote("approver", r -> r.reject(thirdApproval, "twice is enough"));
 
+        // Nor is a bulk job a way around the rule: a small bulk revoke that may compensate notifications waits too.
+        HttpResponse<String> bulk = http.post("/jobs", "operator", "{\"kind\":\"REVOKE\",\"filter\":{\"type\":"
+                + "\"notification.requested\"},\"reason\":\"all of them " + run + "\"}");
+        assertEquals(202, bulk.statusCode(), bulk.body());
+        JsonObject bulkJob = Http.object(bulk);
+        assertEquals("AWAITING_APPROVAL", bulkJob.getString("state"));
+        assertTrue(bulkJob.getJsonObject("approval").getString("why").contains("rewind.approval.compensate-types"),
+                bulkJob.toString());
+        remote("approver", r -> r.reject(bulkJob.getJsonObject("approval").getJsonNumber("id").longValue(), "no"));
+        // A bulk revoke of FAILED entries only withdraws: not held by type.
+        HttpResponse<String> failedOnly = http.post("/jobs", "operator", "{\"kind\":\"REVOKE\",\"filter\":{\"status\":"
+                + "\"FAILED\",\"type\":\"notification.requested\",\"errorText\":\"nothing-" + run + "\"},\"reason\":\"r\"}");
+        assertEquals("RUNNING", Http.object(failedOnly).getString("state"), failedOnly.body());
+
         // A compensation of notification.requested waits; rejected, nothing happens to it.
         HttpResponse<String> revoke = http.post("/entries/" + notification + "/revoke", "operator", "{\"reason\":\"unsend " + run + "\"}");
         assertEquals(202, revoke.statusCode(), revoke.body());

@@ -1,5 +1,8 @@
 package dev.rewind.approval;
 
+import dev.rewind.api.BulkKind;
+import dev.rewind.api.BulkRequest;
+import dev.rewind.api.Status;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -36,6 +39,31 @@ public class ApprovalPolicy {
         return bulkOver >= 0 && total > bulkOver
                 ? Optional.of("a bulk job of " + total + " entries (rewind.approval.bulk-over is " + bulkOver + ")")
                 : Optional.empty();
+    }
+
+    /**
+     * A bulk job that would compensate (REVOKE) or force-replay (REPLAY with force) entries of listed types: when
+     * its filter names a listed type, or names no type at all (it may reach any), unless its status rules out what
+     * is guarded (a revoke of FAILED or PENDING entries only withdraws). So a bulk job is no way around the rule
+     * for single requests.
+     */
+    public Optional<String> bulkTypes(BulkRequest request) {
+        boolean revoke = request.kind() == BulkKind.REVOKE;
+        if (!revoke && !(request.kind() == BulkKind.REPLAY && request.force())) {
+            return Optional.empty();
+        }
+        Status status = request.filter().status();
+        if (revoke && status != null && status != Status.PROCESSED && status != Status.REVOKE_FAILED) {
+            return Optional.empty();
+        }
+        String property = revoke ? "rewind.approval.compensate-types" : "rewind.approval.forced-replay-types";
+        TypePatterns patterns = TypePatterns.parse((revoke ? compensateTypes : forcedReplayTypes).orElse(""));
+        String type = request.filter().type();
+        if (patterns.isEmpty() || (type != null && !patterns.matches(type))) {
+            return Optional.empty();
+        }
+        return Optional.of("a bulk " + (revoke ? "revoke" : "forced replay") + " of "
+                + (type == null ? "entries of any type" : "'" + type + "'") + " (" + property + " is " + patterns + ")");
     }
 
     public Optional<String> forcedReplay(String type) {

@@ -131,7 +131,7 @@ public class OperationAttempts {
     /** Creates a bulk job, held back for approval when the policy says so (before anyone sees it RUNNING). */
     public JobView startBulk(BulkRequest request, Change change, String node, Duration lease) {
         JobView job = jobs.create(request, change.actor(), node, lease);
-        Optional<String> why = policy.bulk(job.total());
+        Optional<String> why = policy.bulk(job.total()).or(() -> policy.bulkTypes(request));
         if (why.isEmpty()) {
             return job;
         }
