@@ -208,6 +208,32 @@ class LineageIT {
         example.awaitEntry(sibling, e -> "REVOKED".equals(e.getString("status")));
     }
 
+    /**
+     * root -> middle -> leaf, with the middle revoked on its own before: the cascade from the root compensates the
+     * leaf, and the root's compensation still waits for it (a descendant below a child taken back counts).
+     */
+    @Test
+    void aCascadeWaitsForDescendantsBelowAChildRevokedBefore() throws Exception {
+        UUID root = send("{\"children\":[{\"type\":\"lineage.node\",\"children\":[{\"type\":\"lineage.node\",\"children\":[]}]}]}");
+        List<JsonObject> nodes = awaitTree(root, 3);
+        UUID middle = id(nodes.get(1));
+        UUID leaf = id(nodes.get(2));
+        revoke(middle, "{\"reason\":\"just the middle " + run + "\"}", 200);
+        example.awaitEntry(middle, e -> "REVOKED".equals(e.getString("status")));
+        assertEquals("PROCESSED", example.entry(leaf).getString("status"), "a plain revoke does not cascade");
+
+        JsonObject plan = Http.object(revoke(root, "{\"reason\":\"all of it " + run + "\",\"cascade\":true}", 200));
+        assertEquals(Map.of(leaf.toString(), "COMPENSATE", middle.toString(), "NONE", root.toString(), "COMPENSATE"),
+                modes(plan));
+        example.awaitEntry(root, e -> "REVOKED".equals(e.getString("status")));
+        assertEquals("REVOKED", example.entry(leaf).getString("status"));
+        Instant rootStarted = Instant.parse(compensation(root).getString("startedAt"));
+        Instant leafEnded = Instant.parse(compensation(leaf).getString("endedAt"));
+        assertFalse(leafEnded.isAfter(rootStarted), "leaf compensated at " + leafEnded + ", root began at " + rootStarted);
+        assertTrue(example.entry(root).getJsonArray("history").toString().contains("compensate after the 1 messages it"
+                + " caused (or theirs)"), "the root waited for the leaf below the middle");
+    }
+
     @Test
     void aHandlerThatFailsLeavesNoFollowUpAndTheLineageHasLimits() throws Exception {
         UUID failing = send("{\"fail\":true,\"children\":[{\"type\":\"lineage.node\",\"children\":[]}]}");

@@ -64,6 +64,11 @@ public class Cascades {
         public RevokeStep step() {
             return new RevokeStep(entry.id(), entry.type(), causedBy, depth, entry.status(), mode);
         }
+
+        /** Taken back, and so is everything below it (as the plan's entries say now). */
+        boolean settled() {
+            return TAKEN_BACK.contains(entry.status()) && children.stream().allMatch(Node::settled);
+        }
     }
 
     /**
@@ -134,13 +139,14 @@ public class Cascades {
                     operated.fire(new Operated(entry.id(), "withdraw", null));
                 }
                 case COMPENSATE -> {
-                    long waiting = node.children().stream().filter(c -> !TAKEN_BACK.contains(c.entry().status())).count();
+                    // A child taken back earlier may still have descendants being compensated: they count too.
+                    long waiting = node.children().stream().filter(c -> !c.settled()).count();
                     if (waiting == 0) {
                         entry.moveTo(Status.REVOKING, change.as("compensate" + how), now);
                         revocations.sendCompensation(entry, now);
                     } else {
                         entry.holdCompensation(change.as("compensate after the " + waiting + " messages it caused"
-                                + " that are being compensated" + how), now);
+                                + " (or theirs) that are being compensated" + how), now);
                     }
                     operated.fire(new Operated(entry.id(), "compensate", null));
                 }
