@@ -104,7 +104,8 @@ export function job(view, id) {
             api.get(`jobs/${id}/rehearsal`).then(groups => renderReport(report, current, groups),
                 error => show(report, notice('error', error.message)));
         }
-        if (current.state !== 'RUNNING') {
+        const waiting = current.state === 'AWAITING_APPROVAL';
+        if (current.state !== 'RUNNING' && !waiting) {
             if (cancelShown) {
                 show(panel, notice('ok', `The job is ${current.state}.`));
                 cancelShown = false;
@@ -114,9 +115,10 @@ export function job(view, id) {
         if (api.canOperate() && !cancelShown) {
             cancelShown = true;
             show(panel, h('button', {type: 'button', id: 'cancel-job', onclick: () => show(panel, reasonForm({
-                title: 'Cancel this job',
-                explain: 'The job stops after its current chunk; what it did stays done.',
-                confirm: 'Cancel the job',
+                title: waiting ? 'Withdraw this job' : 'Cancel this job',
+                explain: waiting ? 'It never runs; its approval request is closed with your reason.'
+                    : 'The job stops after its current chunk; what it did stays done.',
+                confirm: waiting ? 'Withdraw the job' : 'Cancel the job',
                 cancel: () => {
                     cancelShown = false;
                     show(panel);
@@ -125,7 +127,7 @@ export function job(view, id) {
                     const cancelled = await api.send('POST', `jobs/${id}/cancel`, {reason});
                     render(cancelled);
                 },
-            }))}, 'Cancel job\u2026'));
+            }))}, waiting ? 'Withdraw job\u2026' : 'Cancel job\u2026'));
         }
     }
 }

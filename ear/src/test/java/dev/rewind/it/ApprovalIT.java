@@ -147,7 +147,18 @@ class ApprovalIT {
         assertTrue(listContains("EXPIRED", expiringId));
         assertFalse(waiting().contains(expiringId));
 
-        assertEquals(Map.of("FAILED", 1_001L), statuses(ids), "neither ran");
+        // Withdrawn by cancelling the job: it never runs, its request is closed.
+        JsonObject waitingJob = Http.object(http.post("/jobs", "operator", job));
+        int withdrawnId = waitingJob.getJsonObject("approval").getInt("id");
+        JsonObject cancelled = Http.object(http.post("/jobs/" + waitingJob.getInt("id") + "/cancel", "operator",
+                "{\"reason\":\"asked the wrong way\"}"));
+        assertEquals("CANCELLED", cancelled.getString("state"));
+        JsonObject closed = http.getJson("/approvals/" + withdrawnId, "viewer");
+        assertEquals("REJECTED", closed.getString("state"));
+        assertTrue(closed.getString("decision").contains("withdrawn: the job was cancelled"), closed.toString());
+        assertEquals(409, http.post("/approvals/" + withdrawnId + "/approve", "approver", "{\"reason\":\"r\"}").statusCode());
+
+        assertEquals(Map.of("FAILED", 1_001L), statuses(ids), "none ran");
         assertEquals(400, http.get("/approvals?state=MAYBE", "viewer").statusCode());
     }
 

@@ -65,6 +65,15 @@ public class Approvals {
                 .getResultList().stream().filter(a -> a.waiting(now)).findFirst();
     }
 
+    /** The job's request while it waits, locked. */
+    public Optional<ApprovalRequest> waitingForJob(long jobId) {
+        return em.createQuery("select a from ApprovalRequest a where a.jobId = :job and a.state = :waiting",
+                        ApprovalRequest.class)
+                .setParameter("job", jobId).setParameter("waiting", ApprovalState.AWAITING_APPROVAL)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList().stream().findFirst();
+    }
+
     public Optional<ApprovalView> forJob(long jobId) {
         return em.createQuery("select a from ApprovalRequest a where a.jobId = :job order by a.id desc",
                         ApprovalRequest.class)

@@ -231,7 +231,7 @@ public class BulkJob {
     }
 
     void finish(JobState end, String error, Instant now) {
-        if (state == JobState.RUNNING) {
+        if (state == JobState.RUNNING || (state == JobState.AWAITING_APPROVAL && end == JobState.CANCELLED)) {
             state = end;
             finishedAt = now;
             updatedAt = now;

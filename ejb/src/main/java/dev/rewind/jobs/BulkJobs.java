@@ -128,7 +128,11 @@ public class BulkJobs {
         return new Page<>(new ArrayList<>(items), next);
     }
 
-    /** Stops a running job after its current chunk; a finished job is returned as it is. */
+    /**
+     * Stops a running job after its current chunk, or withdraws one awaiting approval (it never runs); a finished job
+     * is returned as it is. In the caller's transaction, which closes the withdrawn job's approval request.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public JobView cancel(long id) {
         BulkJob job = em.find(BulkJob.class, id, LockModeType.PESSIMISTIC_WRITE);
         if (job == null) {

@@ -167,6 +167,18 @@ public class OperationAttempts {
         return request.view();
     }
 
+    /**
+     * Cancels a job: a running one stops after its current chunk; one awaiting approval is withdrawn, its request
+     * closed as REJECTED with the canceller's reason (anyone who may cancel jobs may withdraw it, the requester too).
+     */
+    public JobView cancelJob(long id, Change change) {
+        JobView job = jobs.cancel(id);
+        approvals.waitingForJob(id).ifPresent(request -> approvals.decide(request, ApprovalState.REJECTED,
+                change.as("withdrawn: the job was cancelled"), null));
+        em.flush();
+        return job;
+    }
+
     /** Rejects a waiting request: it never runs. */
     public ApprovalView reject(long id, Change decision) {
         ApprovalRequest request = approvals.forDecision(id, decision.actor());

@@ -247,9 +247,9 @@ public class RewindService implements Rewind, RewindRemote {
     @RolesAllowed(Roles.OPERATOR)
     public JobView cancelJob(long id, String reason) {
         Change change = change(reason);
-        JobView job = jobs.cancel(id);
+        JobView job = retrying(() -> tx.cancelJob(id, change));
         LOG.infof("Bulk job %d cancelled by %s: %s", id, change.actor(), change.reason());
-        return job;
+        return withApproval(job);
     }
 
     @Override
