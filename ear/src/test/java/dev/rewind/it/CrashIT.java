@@ -47,7 +47,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CrashIT {
 
-    /** Recovery (a scan every 10 s) or reconciliation (grace 30 s here, a pass every 5 s) has finished by then. */
+    /**
+     * Recovery (a scan every 5 s) or reconciliation (grace and start grace 30 s here, a pass every 5 s) has
+     * finished by then.
+     */
     private static final Duration RECOVERED = Duration.ofSeconds(75);
     private static final Duration WAIT = Duration.ofSeconds(90);
     /** The promise: in-doubt branches are resolved within this time after a restart. */
@@ -325,7 +328,8 @@ class CrashIT {
     /**
      * After a halt: the ledger committed, so some of {@code ids} moved to {@code inDoubt} before the server
      * went down. Halted at the broker's commit, the transaction log was written and recovery commits the
-     * broker's branch: each reaches {@code done} within 30 s of the restart, nothing re-sent. Halted before
+     * broker's branch: each reaches {@code done} within 30 s of the restart, nothing re-sent (reconciliation
+     * re-sends nothing in its first 30 s after the start, the start grace, however slow recovery is). Halted before
      * the log, recovery rolls the branch back and the message is lost: reconciliation re-sends it once, and
      * each reaches {@code done} after reconciliation's grace (30 s here).
      */

@@ -28,6 +28,7 @@ import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -49,6 +50,11 @@ import org.jboss.logging.Logger;
  * </ul>
  * Nodes sharing the ledger may run it at once: a re-send happens under the entry's row lock after
  * re-checking that it is still overdue, and removing a copy twice removes nothing the second time.
+ *
+ * <p>After the node starts, it re-sends nothing for {@code rewind.reconcile.start-grace} (by default the grace):
+ * a send this node left in doubt when it went down is a prepared branch in the broker, invisible to a browse,
+ * until the transaction manager's recovery commits it. Re-sending before that would be harmless (the consumers
+ * skip the second copy) but is not needed: recovery usually resolves it within seconds of the start.
  */
 @Singleton
 @Startup
@@ -86,6 +92,11 @@ public class Reconciliation {
     @ConfigProperty(name = "rewind.reconcile.grace", defaultValue = "PT1M")
     String grace;
 
+    /** How long after the start re-sends wait for recovery; absent: the grace. */
+    @Inject
+    @ConfigProperty(name = "rewind.reconcile.start-grace")
+    Optional<String> startGrace;
+
     @Inject
     @ConfigProperty(name = "rewind.reconcile.batch-size", defaultValue = "200")
     int batchSize;
@@ -103,6 +114,9 @@ public class Reconciliation {
 
     private final AtomicBoolean running = new AtomicBoolean();
 
+    /** No re-send before this instant (the node's start plus the start grace). */
+    private Instant resendsFrom;
+
     /** What one run repaired. */
     public record Report(int resent, int removedDeadLetters, int redriven) {
     }
@@ -113,6 +127,7 @@ public class Reconciliation {
 
     @PostConstruct
     void schedule() {
+        resendsFrom = Instant.now().plus(Duration.parse(startGrace.orElse(grace)));
         if (enabled) {
             long every = Duration.parse(interval).toMillis();
             timers.createIntervalTimer(every, every, new TimerConfig("rewind reconciliation", false));
@@ -192,6 +207,9 @@ public class Reconciliation {
     }
 
     private int resendLost() {
+        if (Instant.now().isBefore(resendsFrom)) {
+            return 0; // recovery's turn first: what this node left in doubt may still be committed
+        }
         Instant cutoff = Instant.now().minus(Duration.parse(grace));
         int resent = 0;
         for (UUID id : steps.overdue(cutoff, batchSize)) {
