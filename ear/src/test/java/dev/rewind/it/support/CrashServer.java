@@ -27,7 +27,7 @@ import org.jboss.shrinkwrap.api.exporter.ZipExporter;
  */
 public final class CrashServer implements AutoCloseable {
 
-    private static final Duration BOOT = Duration.ofSeconds(180);
+    private static final Duration BOOT = Duration.ofSeconds(300);
     private static final Duration HALT = Duration.ofSeconds(60);
 
     private final Path home;
