@@ -7,8 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.rewind.it.support.Await;
 import dev.rewind.it.support.Deployments;
 import dev.rewind.it.support.Http;
-import dev.rewind.it.support.TestSupport;
-import dev.rewind.it.support.TestSupportRemote;
+import dev.rewind.it.support.RemoteEjb;
 import dev.rewind.sender.RewindSender;
 import jakarta.json.JsonObject;
 import java.net.URLEncoder;
@@ -18,13 +17,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.function.Predicate;
-import javax.naming.Context;
-import javax.naming.InitialContext;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -136,7 +131,7 @@ class ApiIT {
     @Test
     void walkingAllPagesReturnsEachEntryExactlyOnceWhileNewOnesArrive() {
         String marker = "page-" + run;
-        Set<UUID> seeded = new HashSet<>(support(s -> s.seedFailed(2_500, marker, "x", "y")));
+        Set<UUID> seeded = new HashSet<>(RemoteEjb.support(s -> s.seedFailed(2_500, marker, "x", "y")));
         List<UUID> seen = new ArrayList<>();
         String cursor = null;
         int pages = 0;
@@ -147,7 +142,7 @@ class ApiIT {
             cursor = page.getString("nextCursor", null); // absent on the last page
             pages++;
             if (pages % 5 == 0) {
-                support(s -> s.seedFailed(50, marker, "x", "y")); // new entries arrive during the walk
+                RemoteEjb.support(s -> s.seedFailed(50, marker, "x", "y")); // new entries arrive during the walk
             }
         } while (cursor != null);
         assertEquals(seen.size(), new HashSet<>(seen).size(), "no entry twice");
@@ -382,25 +377,6 @@ class ApiIT {
 
     static String encode(String text) {
         return URLEncoder.encode(text, StandardCharsets.UTF_8);
-    }
-
-    static <T> T support(Function<TestSupportRemote, T> call) {
-        Properties env = new Properties();
-        env.put(Context.INITIAL_CONTEXT_FACTORY, "org.wildfly.naming.client.WildFlyInitialContextFactory");
-        env.put(Context.PROVIDER_URL, "remote+http://localhost:" + (8080 + Http.OFFSET));
-        env.put(Context.SECURITY_PRINCIPAL, "operator");
-        env.put(Context.SECURITY_CREDENTIALS, "operator-pw");
-        try {
-            Context context = new InitialContext(env);
-            try {
-                return call.apply((TestSupportRemote) context.lookup(
-                        "ejb:rewind/rewind-ejb/TestSupport!" + TestSupportRemote.class.getName()));
-            } finally {
-                context.close();
-            }
-        } catch (javax.naming.NamingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     static void assertNoLeak(String detail) {

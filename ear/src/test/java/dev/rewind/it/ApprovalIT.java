@@ -2,11 +2,11 @@ package dev.rewind.it;
 
 import dev.rewind.api.ApprovalState;
 import dev.rewind.api.ApprovalView;
-import dev.rewind.api.RewindRemote;
 import dev.rewind.it.support.Await;
 import dev.rewind.it.support.Deployments;
 import dev.rewind.it.support.ExampleClient;
 import dev.rewind.it.support.Http;
+import dev.rewind.it.support.RemoteEjb;
 import dev.rewind.sender.RewindSender;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -17,15 +17,11 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import javax.naming.Context;
-import javax.naming.InitialContext;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
-import java.util.function.Function;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -56,7 +52,7 @@ class ApprovalIT {
     @Test
     void aBulkReplayOfFiveThousandWaitsForAnotherApprover() {
         String marker = "approval-bulk-" + run;
-        List<UUID> ids = ApiIT.support(s -> s.seedFailed(5_000, marker, "ap-x", "ap-y"));
+        List<UUID> ids = RemoteEjb.support(s -> s.seedFailed(5_000, marker, "ap-x", "ap-y"));
         String job = "{\"kind\":\"REPLAY\",\"filter\":{\"errorText\":\"" + marker + "\"},\"target\":\"" + BulkIT.PARKING
                 + "\",\"reason\":\"replay after the fix " + run + "\"}";
 
@@ -111,14 +107,14 @@ class ApprovalIT {
         String cleanupUrl = "/jobs/" + Http.object(cleanup).getInt("id");
         assertEquals("COMPLETED", Await.until("the clean-up completes", WAIT, () -> http.getJson(cleanupUrl, "viewer"),
                 j -> !"RUNNING".equals(j.getString("state"))).getString("state"));
-        ApiIT.support(s -> s.purge(BulkIT.PARKING));
+        RemoteEjb.support(s -> s.purge(BulkIT.PARKING));
         assertEquals(Map.of("REVOKED", 5_000L), statuses(ids));
     }
 
     @Test
     void aRejectedOrExpiredRequestNeverRuns() {
         String marker = "approval-reject-" + run;
-        List<UUID> ids = ApiIT.support(s -> s.seedFailed(1_001, marker, "ap-x", "ap-y"));
+        List<UUID> ids = RemoteEjb.support(s -> s.seedFailed(1_001, marker, "ap-x", "ap-y"));
         String job = "{\"kind\":\"REVOKE\",\"filter\":{\"errorText\":\"" + marker + "\"},\"reason\":\"withdraw them " + run + "\"}";
 
         JsonObject rejectedJob = Http.object(http.post("/jobs", "operator", job));
@@ -134,7 +130,7 @@ class ApprovalIT {
 
         JsonObject expiringJob = Http.object(http.post("/jobs", "operator", job));
         int expiringId = expiringJob.getJsonObject("approval").getInt("id");
-        ApiIT.support(s -> {
+        RemoteEjb.support(s -> {
             s.expireApproval(expiringId);
             return null;
         });
@@ -197,7 +193,7 @@ class ApprovalIT {
         // A plain replay of an entry that is not listed, or not forced, is not held (FAILED replays need none).
 
         // Approved through the remote EJB by the approver.
-        ApprovalView approved = remote("approver", r -> r.approve(replayApproval, "fee confirmed " + run));
+        ApprovalView approved = RemoteEjb.rewind("approver", r -> r.approve(replayApproval, "fee confirmed " + run));
         assertEquals(ApprovalState.APPROVED, approved.state());
         UUID feeId = fee;
         JsonObject replayed = example.awaitEntry(fee, e -> "PROCESSED".equals(e.getString("status")) && e.getInt("replays") == 1);
@@ -207,8 +203,8 @@ class ApprovalIT {
         // The requester cannot approve through the EJB either.
         HttpResponse<String> second = http.post("/entries/" + feeId + "/replay", "lead", "{\"reason\":\"third " + run + "\",\"force\":true}");
         long thirdApproval = Http.object(second).getJsonObject("pendingApproval").getJsonNumber("id").longValue();
-        assertThrowsDenied(() -> remote("lead", r -> r.approve(thirdApproval, "mine")));
-        remote("approver", r -> r.reject(thirdApproval, "twice is enough"));
+        assertThrowsDenied(() -> RemoteEjb.rewind("lead", r -> r.approve(thirdApproval, "mine")));
+        RemoteEjb.rewind("approver", r -> r.reject(thirdApproval, "twice is enough"));
 
         // Nor is a bulk job a way around the rule: a small bulk revoke that may compensate notifications waits too.
         HttpResponse<String> bulk = http.post("/jobs", "operator", "{\"kind\":\"REVOKE\",\"filter\":{\"type\":"
@@ -218,7 +214,7 @@ class ApprovalIT {
         assertEquals("AWAITING_APPROVAL", bulkJob.getString("state"));
         assertTrue(bulkJob.getJsonObject("approval").getString("why").contains("rewind.approval.compensate-types"),
                 bulkJob.toString());
-        remote("approver", r -> r.reject(bulkJob.getJsonObject("approval").getJsonNumber("id").longValue(), "no"));
+        RemoteEjb.rewind("approver", r -> r.reject(bulkJob.getJsonObject("approval").getJsonNumber("id").longValue(), "no"));
         // A bulk revoke of FAILED entries only withdraws: not held by type.
         HttpResponse<String> failedOnly = http.post("/jobs", "operator", "{\"kind\":\"REVOKE\",\"filter\":{\"status\":"
                 + "\"FAILED\",\"type\":\"notification.requested\",\"errorText\":\"nothing-" + run + "\"},\"reason\":\"r\"}");
@@ -240,7 +236,7 @@ class ApprovalIT {
     }
 
     private Map<String, Long> statuses(List<UUID> ids) {
-        Map<String, Long> raw = ApiIT.support(s -> s.stats(ids));
+        Map<String, Long> raw = RemoteEjb.support(s -> s.stats(ids));
         Map<String, Long> stats = new java.util.TreeMap<String, Long>(raw);
         stats.keySet().removeIf(key -> !key.matches("[A-Z_]+")); // statuses only, not "replayedOnce" and the like
         stats.values().removeIf(v -> v == 0);
@@ -268,23 +264,5 @@ class ApprovalIT {
             return;
         }
         throw new AssertionError("the requester's own approval went through");
-    }
-
-    private static <T> T remote(String user, Function<RewindRemote, T> call) {
-        Properties env = new Properties();
-        env.put(Context.INITIAL_CONTEXT_FACTORY, "org.wildfly.naming.client.WildFlyInitialContextFactory");
-        env.put(Context.PROVIDER_URL, "remote+http://localhost:" + (8080 + Http.OFFSET));
-        env.put(Context.SECURITY_PRINCIPAL, user);
-        env.put(Context.SECURITY_CREDENTIALS, Http.password(user));
-        try {
-            Context context = new InitialContext(env);
-            try {
-                return call.apply((RewindRemote) context.lookup("ejb:rewind/rewind-ejb/RewindService!" + RewindRemote.class.getName()));
-            } finally {
-                context.close();
-            }
-        } catch (javax.naming.NamingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -15,15 +15,12 @@ import dev.rewind.it.support.Await;
 import dev.rewind.it.support.Deployments;
 import dev.rewind.it.support.TestSupport;
 import dev.rewind.it.support.TestSupportRemote;
+import dev.rewind.it.support.RemoteEjb;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.function.Function;
-import javax.naming.Context;
-import javax.naming.InitialContext;
-import javax.naming.NamingException;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -148,7 +145,7 @@ class BulkRestartIT {
         JobView held = rewind(r -> r.startBulk(new BulkRequest(BulkKind.REPLAY, filter, "restart test", false,
                 BulkIT.PARKING, 1_500, 100, false)));
         assertEquals(JobState.AWAITING_APPROVAL, held.state(), "10,000 entries: held for approval by the default policy");
-        remote(REWIND, RewindRemote.class, "approver", r -> r.approve(held.approval().id(), "four eyes in BulkRestartIT"));
+        RemoteEjb.rewind("approver", r -> r.approve(held.approval().id(), "four eyes in BulkRestartIT"));
         JobView started = rewind(r -> r.job(held.id()));
         assertEquals(JobState.RUNNING, started.state());
         Await.until("the job is under way", Duration.ofMinutes(2), () -> rewind(r -> r.job(started.id())),
@@ -187,39 +184,11 @@ class BulkRestartIT {
         }
     }
 
-    private <T> T rewind(Function<RewindRemote, T> call) {
-        return remote(REWIND, RewindRemote.class, call);
+    private static <T> T rewind(Function<RewindRemote, T> call) {
+        return RemoteEjb.rewind("operator", call);
     }
 
-    private <T> T support(Function<TestSupportRemote, T> call) {
-        return remote(SUPPORT, TestSupportRemote.class, call);
-    }
-
-    /** A fresh remote context per call, as a client that survives the server's restart does. */
-    private static <R, T> T remote(String name, Class<R> type, Function<R, T> call) {
-        return remote(name, type, "operator", call);
-    }
-
-    private static <R, T> T remote(String name, Class<R> type, String user, Function<R, T> call) {
-        Properties env = new Properties();
-        env.put(Context.INITIAL_CONTEXT_FACTORY, "org.wildfly.naming.client.WildFlyInitialContextFactory");
-        env.put(Context.PROVIDER_URL, "remote+http://localhost:" + (8080 + OFFSET));
-        env.put(Context.SECURITY_PRINCIPAL, user);
-        env.put(Context.SECURITY_CREDENTIALS, user + "-pw");
-        Context context = null;
-        try {
-            context = new InitialContext(env);
-            return call.apply(type.cast(context.lookup(name)));
-        } catch (NamingException e) {
-            throw new IllegalStateException(e);
-        } finally {
-            if (context != null) {
-                try {
-                    context.close();
-                } catch (NamingException ignored) {
-                    // closing a client context
-                }
-            }
-        }
+    private static <T> T support(Function<TestSupportRemote, T> call) {
+        return RemoteEjb.support(call);
     }
 }

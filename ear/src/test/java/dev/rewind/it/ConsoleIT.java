@@ -9,6 +9,7 @@ import dev.rewind.it.support.Await;
 import dev.rewind.it.support.Browser;
 import dev.rewind.it.support.Deployments;
 import dev.rewind.it.support.Http;
+import dev.rewind.it.support.RemoteEjb;
 import dev.rewind.sender.RewindSender;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
@@ -388,7 +389,7 @@ class ConsoleIT {
         }
         awaitStatus(Http.ACCOUNTS + "/" + to, 200);
         String marker = "console-rehearsal-" + run;
-        List<UUID> seeded = ApiIT.support(support -> support.seedFailed(6, marker, from, to));
+        List<UUID> seeded = RemoteEjb.support(support -> support.seedFailed(6, marker, from, to));
 
         browser.logIn("operator");
         browser.open("#/entries/" + seeded.get(0));

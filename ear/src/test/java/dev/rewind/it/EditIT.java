@@ -8,6 +8,7 @@ import dev.rewind.it.support.Await;
 import dev.rewind.it.support.Deployments;
 import dev.rewind.it.support.ExampleClient;
 import dev.rewind.it.support.Http;
+import dev.rewind.it.support.RemoteEjb;
 import dev.rewind.sender.RewindSender;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -198,7 +199,7 @@ class EditIT {
     }
 
     private static long deadLetterCopies(UUID id) {
-        return ApiIT.support(support -> support.deadLetterCopies(id));
+        return RemoteEjb.support(support -> support.deadLetterCopies(id));
     }
 
 }

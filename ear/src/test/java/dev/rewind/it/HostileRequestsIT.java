@@ -10,6 +10,7 @@ import dev.rewind.it.support.Await;
 import dev.rewind.it.support.Deployments;
 import dev.rewind.it.support.Http;
 import dev.rewind.it.support.RawHttp;
+import dev.rewind.it.support.RemoteEjb;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.Queue;
@@ -61,8 +62,8 @@ class HostileRequestsIT {
 
     @Test
     void generatedInvalidBodiesAreRefusedWithAProblemAndChangeNothing() {
-        UUID failed = ApiIT.support(s -> s.seedFailed(1, "fuzz-target", "nobody", "nobody")).get(0);
-        UUID processed = ApiIT.support(s -> s.seedProcessed(1, java.time.Instant.now())).get(0);
+        UUID failed = RemoteEjb.support(s -> s.seedFailed(1, "fuzz-target", "nobody", "nobody")).get(0);
+        UUID processed = RemoteEjb.support(s -> s.seedProcessed(1, java.time.Instant.now())).get(0);
         List<Template> templates = List.of(
                 new Template("POST", "/entries/" + failed + "/replay", "{\"reason\":\"r\",\"force\":false}"),
                 new Template("POST", "/entries/" + processed + "/revoke", "{\"reason\":\"r\"}"),
@@ -241,7 +242,7 @@ class HostileRequestsIT {
 
     @Test
     void requestsAreNotCoercedIntoActions() {
-        UUID failed = ApiIT.support(s -> s.seedFailed(1, "coercion", "nobody", "nobody")).get(0);
+        UUID failed = RemoteEjb.support(s -> s.seedFailed(1, "coercion", "nobody", "nobody")).get(0);
         String entry = http.get("/entries/" + failed, "viewer").body();
         Map<String, String> refused = Map.of(
                 "/jobs", "{\"kind\":\"REPLAY\",\"filter\":{\"status\":\"FAILED\"},\"reason\":\"r\",\"dryRun\":\"yes\"}",
@@ -396,7 +397,7 @@ class HostileRequestsIT {
 
     @Test
     void aRepeatedIdempotencyKeyReturnsTheFirstAnswerAndActsOnce() throws Exception {
-        UUID processed = ApiIT.support(s -> s.seedProcessed(1, java.time.Instant.now())).get(0);
+        UUID processed = RemoteEjb.support(s -> s.seedProcessed(1, java.time.Instant.now())).get(0);
         String path = "/entries/" + processed + "/replay";
         // To the parking queue, which nothing consumes: the replay must not end in the DLQ while later tests count it.
         String body = "{\"reason\":\"double click\",\"force\":true,\"target\":\"" + BulkIT.PARKING + "\"}";

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.rewind.it.support.Await;
 import dev.rewind.it.support.Deployments;
 import dev.rewind.it.support.Http;
+import dev.rewind.it.support.RemoteEjb;
 import dev.rewind.message.MessageIds;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.JMSContext;
@@ -59,7 +60,7 @@ class InboundFuzzIT {
 
     @Test
     void everyInboundMessageHasExactlyOneEntryProcessedOrFailedWithItsReason() throws Exception {
-        long deadLettersBefore = ApiIT.support(s -> s.queueCount("rewind.DLQ"));
+        long deadLettersBefore = RemoteEjb.support(s -> s.queueCount("rewind.DLQ"));
         double rejectionsBefore = rejections();
         Random random = new Random(SEED);
         List<Sent> sent = new ArrayList<>();
@@ -97,7 +98,7 @@ class InboundFuzzIT {
         long rejected = sent.stream().filter(s -> s.reasonFragment() != null).count();
         assertTrue(rejected > 20 && rejected < sent.size(), "the generator made both kinds: " + rejected);
         Await.until("every rejected message is kept in the DLQ", WAIT,
-                () -> ApiIT.support(s -> s.queueCount("rewind.DLQ")) - deadLettersBefore, n -> n == rejected);
+                () -> RemoteEjb.support(s -> s.queueCount("rewind.DLQ")) - deadLettersBefore, n -> n == rejected);
         assertEquals(rejected, Math.round(rejections() - rejectionsBefore), "rewind_rejections_total counts them");
     }
 

@@ -8,6 +8,7 @@ import dev.rewind.it.support.Await;
 import dev.rewind.it.support.Deployments;
 import dev.rewind.it.support.ExampleClient;
 import dev.rewind.it.support.Http;
+import dev.rewind.it.support.RemoteEjb;
 import dev.rewind.sender.RewindSender;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -112,14 +113,14 @@ class RehearseIT {
         String stillFrozen = example.open("bulk-frozen", 0);
         example.freeze(stillFrozen, true);
         String marker = "rehearse-" + run;
-        List<UUID> toFixed = ApiIT.support(s -> s.seedFailed(500, marker, from, fixed));
-        List<UUID> toFrozen = ApiIT.support(s -> s.seedFailed(500, marker, from, stillFrozen));
+        List<UUID> toFixed = RemoteEjb.support(s -> s.seedFailed(500, marker, from, fixed));
+        List<UUID> toFrozen = RemoteEjb.support(s -> s.seedFailed(500, marker, from, stillFrozen));
         List<UUID> all = new ArrayList<>(toFixed);
         all.addAll(toFrozen);
-        Map<String, Long> statsBefore = ApiIT.support(s -> s.stats(all));
+        Map<String, Long> statsBefore = RemoteEjb.support(s -> s.stats(all));
         List<JsonObject> sampleBefore = sample(all);
-        long inbound = ApiIT.<Long>support(s -> s.queueCount("rewind.inbound"));
-        long deadLetters = ApiIT.<Long>support(s -> s.queueCount("rewind.DLQ"));
+        long inbound = RemoteEjb.<Long>support(s -> s.queueCount("rewind.inbound"));
+        long deadLetters = RemoteEjb.<Long>support(s -> s.queueCount("rewind.DLQ"));
 
         String filter = "{\"status\":\"FAILED\",\"errorText\":\"" + marker + "\"}";
         HttpResponse<String> started = http.post("/jobs", "operator", "{\"kind\":\"REHEARSE\",\"filter\":" + filter
@@ -145,12 +146,12 @@ class RehearseIT {
                 .allMatch(v -> toFixed.contains(UUID.fromString(((jakarta.json.JsonString) v).getString()))));
 
         // Nothing moved.
-        assertEquals(statsBefore, ApiIT.support(s -> s.stats(all)));
+        assertEquals(statsBefore, RemoteEjb.support(s -> s.stats(all)));
         assertEquals(sampleBefore, sample(all));
         assertEquals(100_000, example.balance(from));
         assertEquals(0, example.balance(fixed));
-        assertEquals(inbound, (long) ApiIT.<Long>support(s -> s.queueCount("rewind.inbound")));
-        assertEquals(deadLetters, (long) ApiIT.<Long>support(s -> s.queueCount("rewind.DLQ")));
+        assertEquals(inbound, (long) RemoteEjb.<Long>support(s -> s.queueCount("rewind.inbound")));
+        assertEquals(deadLetters, (long) RemoteEjb.<Long>support(s -> s.queueCount("rewind.DLQ")));
 
         // A rehearsal job of a type that did not opt in skips every entry.
         Instant since = Instant.now().minusSeconds(600);
@@ -169,10 +170,10 @@ class RehearseIT {
         assertEquals(202, replay.statusCode(), replay.body());
         awaitJob(Http.object(replay).getJsonNumber("id").longValue());
         Await.until("the 500 rehearsed transfers are PROCESSED", WAIT,
-                () -> ApiIT.support(s -> s.stats(toFixed)).getOrDefault("PROCESSED", 0L), n -> n == 500);
+                () -> RemoteEjb.support(s -> s.stats(toFixed)).getOrDefault("PROCESSED", 0L), n -> n == 500);
         assertEquals(500, example.balance(fixed));
         assertEquals(100_000 - 500, example.balance(from));
-        assertEquals(Map.of("FAILED", 500L, "replays=0", 500L), ApiIT.support(s -> s.stats(toFrozen)));
+        assertEquals(Map.of("FAILED", 500L, "replays=0", 500L), RemoteEjb.support(s -> s.stats(toFrozen)));
         assertEquals(400, http.get("/jobs/" + Http.object(replay).getJsonNumber("id").longValue() + "/rehearsal",
                 "viewer").statusCode(), "a replay job has no rehearsal report");
     }

@@ -3,6 +3,7 @@ package dev.rewind.approval;
 import dev.rewind.api.BulkKind;
 import dev.rewind.api.BulkRequest;
 import dev.rewind.api.Status;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -34,6 +35,16 @@ public class ApprovalPolicy {
     @ConfigProperty(name = "rewind.approval.expiry", defaultValue = "PT24H")
     String expiry;
 
+    /** The type lists, parsed once: a cascade asks for each of its up to 2,000 nodes. */
+    private TypePatterns forcedReplayPatterns;
+    private TypePatterns compensatePatterns;
+
+    @PostConstruct
+    void parse() {
+        forcedReplayPatterns = TypePatterns.parse(forcedReplayTypes.orElse(""));
+        compensatePatterns = TypePatterns.parse(compensateTypes.orElse(""));
+    }
+
     /** A bulk job of {@code total} entries; a negative threshold turns the rule off. */
     public Optional<String> bulk(long total) {
         return bulkOver >= 0 && total > bulkOver
@@ -57,7 +68,7 @@ public class ApprovalPolicy {
             return Optional.empty();
         }
         String property = revoke ? "rewind.approval.compensate-types" : "rewind.approval.forced-replay-types";
-        TypePatterns patterns = TypePatterns.parse((revoke ? compensateTypes : forcedReplayTypes).orElse(""));
+        TypePatterns patterns = revoke ? compensatePatterns : forcedReplayPatterns;
         String type = request.filter().type();
         if (patterns.isEmpty() || (type != null && !patterns.matches(type))) {
             return Optional.empty();
@@ -67,16 +78,14 @@ public class ApprovalPolicy {
     }
 
     public Optional<String> forcedReplay(String type) {
-        TypePatterns patterns = TypePatterns.parse(forcedReplayTypes.orElse(""));
-        return patterns.matches(type)
-                ? Optional.of("a forced replay of '" + type + "' (rewind.approval.forced-replay-types is " + patterns + ")")
+        return forcedReplayPatterns.matches(type)
+                ? Optional.of("a forced replay of '" + type + "' (rewind.approval.forced-replay-types is " + forcedReplayPatterns + ")")
                 : Optional.empty();
     }
 
     public Optional<String> compensation(String type) {
-        TypePatterns patterns = TypePatterns.parse(compensateTypes.orElse(""));
-        return patterns.matches(type)
-                ? Optional.of("a compensation of '" + type + "' (rewind.approval.compensate-types is " + patterns + ")")
+        return compensatePatterns.matches(type)
+                ? Optional.of("a compensation of '" + type + "' (rewind.approval.compensate-types is " + compensatePatterns + ")")
                 : Optional.empty();
     }
 
