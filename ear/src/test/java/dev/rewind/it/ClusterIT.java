@@ -241,7 +241,7 @@ class ClusterIT {
         long restarted = a.start();
 
         // What the crash cut off is revoked again, as an operator would; a revoke done already answers as it is.
-        Await.until("nothing is left REVOKING", WAIT, () -> count(ids, "REVOKING"), n -> n == 0);
+        nodes.awaitNone(ids, "REVOKING", WAIT);
         for (UUID id : ids) {
             if (!"REVOKED".equals(ledger.statuses(List.of(id)).get(id))) {
                 HttpResponse<String> again = http.post(b.api() + "/entries/" + id + "/revoke", "operator",

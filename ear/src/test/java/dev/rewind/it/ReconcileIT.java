@@ -28,6 +28,7 @@ import jakarta.jms.JMSException;
 import jakarta.jms.Queue;
 import jakarta.jms.TextMessage;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -107,6 +108,41 @@ class ReconcileIT {
         assertEquals(Status.REVOKING, resent.to());
         assertTrue(resent.reason().startsWith("compensation sent again (it was neither in rewind.compensation nor"
                 + " consumed): overdue by more than"), resent.reason());
+    }
+
+    /**
+     * Replays parked in a queue nobody drains stay overdue for good; more of them than one pass checks (200), and
+     * older, must not keep a lost compensation behind them from being sent again (ClusterIT met it after its bulk
+     * replays to the parking queue: a compensation lost at a kill stayed REVOKING).
+     */
+    @Test
+    void aLostCompensationBehindHundredsOfReplaysParkedInALongQueueIsSentAgain() throws Exception {
+        String from = bank.account("behind-a", 1_000);
+        String to = bank.account("behind-b", 0);
+        List<UUID> parked = support.seedFailed(250, "parked ahead", from, to);
+        support.parkReplays(parked, BulkIT.PARKING, Instant.now().minus(Duration.ofHours(2)));
+        Queue parking = jms.createQueue(BulkIT.PARKING);
+        for (UUID id : parked) {
+            TextMessage copy = bank.transfer(from, to, 1);
+            copy.setStringProperty("rewindId", id.toString());
+            jms.createProducer().send(parking, copy);
+        }
+        UUID id = processedTransfer(from, to, 300);
+        support.loseCompensation(id); // due an hour ago: after every parked replay
+
+        EntryView revoked = repairUntil(id, Status.REVOKED);
+
+        assertEquals(1_000, bank.balance(from), "compensated once");
+        assertEquals(1, resends(revoked));
+        for (UUID replay : parked) {
+            EntryView waiting = entries.find(replay).orElseThrow();
+            assertEquals(Status.REPLAYING, waiting.status());
+            assertEquals(0, resends(waiting), "a replay in a queue too long to search is not sent again");
+        }
+        for (UUID replay : parked) {
+            as(() -> rewind.revoke(replay, "clean up"));
+        }
+        broker.remove(BulkIT.PARKING, parked);
     }
 
     @Test

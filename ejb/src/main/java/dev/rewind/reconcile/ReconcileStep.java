@@ -16,6 +16,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -34,6 +35,9 @@ public class ReconcileStep {
     /** The statuses in which a copy in the dead-letter queue can never be needed again. */
     static final EnumSet<Status> FINISHED = EnumSet.of(Status.PROCESSED, Status.REVOKED, Status.SUPERSEDED);
 
+    /** The statuses in which an entry waits for a message Rewind sent. */
+    private static final EnumSet<Status> WAITING = EnumSet.of(Status.PENDING, Status.REPLAYING, Status.REVOKING);
+
     @PersistenceContext(unitName = "rewind")
     EntityManager em;
 
@@ -49,15 +53,46 @@ public class ReconcileStep {
     @Inject
     Event<Reconciled> reconciled;
 
-    /** Entries that wait for a message Rewind sent, due before the cutoff, oldest first. */
+    /** A place in the order in which reconciliation visits overdue entries: when they were due, then their id. */
+    public record Position(Instant due, UUID id) {
+    }
+
+    /** The queues that entries overdue at the cutoff wait on (entries that recorded their queue). */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public List<UUID> overdue(Instant cutoff, int limit) {
-        return em.createQuery("select e.id from LedgerEntry e where e.status in :waiting"
-                        + " and e.outboundDue < :cutoff and e.compensationHeld = false order by e.outboundDue", UUID.class)
-                .setParameter("waiting", EnumSet.of(Status.PENDING, Status.REPLAYING, Status.REVOKING))
+    public List<String> overdueQueues(Instant cutoff) {
+        return em.createQuery("select distinct e.outboundQueue from LedgerEntry e where e.status in :waiting"
+                        + " and e.outboundDue < :cutoff and e.compensationHeld = false and e.outboundQueue is not null",
+                        String.class)
+                .setParameter("waiting", WAITING)
                 .setParameter("cutoff", cutoff)
-                .setMaxResults(limit)
                 .getResultList();
+    }
+
+    /**
+     * Entries that wait for a message Rewind sent, due before the cutoff, in the order of {@link Position} and
+     * after {@code after} (null: from the first), leaving out those waiting on the queues {@code passedOver}.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<Position> overdue(Instant cutoff, Collection<String> passedOver, Position after, int limit) {
+        StringBuilder jpql = new StringBuilder("select e.outboundDue, e.id from LedgerEntry e where e.status in :waiting"
+                + " and e.outboundDue < :cutoff and e.compensationHeld = false");
+        if (!passedOver.isEmpty()) {
+            jpql.append(" and (e.outboundQueue is null or e.outboundQueue not in :passedOver)");
+        }
+        if (after != null) {
+            jpql.append(" and (e.outboundDue > :due or (e.outboundDue = :due and e.id > :id))");
+        }
+        TypedQuery<Object[]> query = em.createQuery(jpql.append(" order by e.outboundDue, e.id").toString(), Object[].class)
+                .setParameter("waiting", WAITING)
+                .setParameter("cutoff", cutoff)
+                .setMaxResults(limit);
+        if (!passedOver.isEmpty()) {
+            query.setParameter("passedOver", passedOver);
+        }
+        if (after != null) {
+            query.setParameter("due", after.due()).setParameter("id", after.id());
+        }
+        return query.getResultStream().map(row -> new Position((Instant) row[0], (UUID) row[1])).toList();
     }
 
     /**

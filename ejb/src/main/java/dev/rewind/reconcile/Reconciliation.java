@@ -5,6 +5,7 @@ import dev.rewind.api.RewindQueues;
 import dev.rewind.broker.BrokerQueues;
 import dev.rewind.message.Envelope;
 import dev.rewind.send.JmsSender;
+import dev.rewind.send.Resends;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
@@ -40,7 +41,8 @@ import org.jboss.logging.Logger;
  * <ul>
  *   <li>an entry REVOKING, REPLAYING or PENDING (sent through Rewind) whose message is overdue by
  *       {@code rewind.reconcile.grace} and neither in its queue nor consumed gets it again
- *       ({@link ReconcileStep#resendIfLost}; the consumers skip a second copy);</li>
+ *       ({@link ReconcileStep#resendIfLost}; the consumers skip a second copy), {@code rewind.reconcile.batch-size}
+ *       entries a pass, each pass going on where the last stopped;</li>
  *   <li>copies in {@code rewind.DLQ} of entries that are PROCESSED, REVOKED or SUPERSEDED are removed (a removal
  *       runs after its commit, outside the transaction, so a crash can skip it);</li>
  *   <li>messages in {@code rewind.DLQ} that the ledger has never seen, sent more than the grace ago (and less
@@ -75,6 +77,9 @@ public class Reconciliation {
 
     @Inject
     JmsSender outbound;
+
+    @Inject
+    Resends resends;
 
     /** The broker Rewind's queues are on (the default JMS connection factory, as for the injected JMSContext). */
     @Resource(lookup = "java:comp/DefaultJMSConnectionFactory")
@@ -116,6 +121,9 @@ public class Reconciliation {
 
     /** No re-send before this instant (the node's start plus the start grace). */
     private Instant resendsFrom;
+
+    /** Where the next pass goes on among the overdue entries (null: from the first); one pass at a time. */
+    private ReconcileStep.Position resumeAfter;
 
     /** What one run repaired. */
     public record Report(int resent, int removedDeadLetters, int redriven) {
@@ -206,18 +214,43 @@ public class Reconciliation {
         }
     }
 
+    /**
+     * Checks the next {@code batch-size} overdue entries, from where the last pass stopped: entries whose message
+     * waits in a queue no consumer drains (a bulk replay parked 10,000) stay overdue for good and, visited
+     * oldest first from the start every pass, would keep a lost compensation behind them from ever being looked
+     * at. Entries waiting on a queue too long to search are passed over: nothing can be decided for them until it
+     * is shorter.
+     */
     private int resendLost() {
         if (Instant.now().isBefore(resendsFrom)) {
             return 0; // recovery's turn first: what this node left in doubt may still be committed
         }
         Instant cutoff = Instant.now().minus(Duration.parse(grace));
+        List<String> tooLong = steps.overdueQueues(cutoff).stream().filter(queue -> !searchable(queue)).toList();
+        List<ReconcileStep.Position> batch = steps.overdue(cutoff, tooLong, resumeAfter, batchSize);
+        resumeAfter = batch.size() < batchSize ? null : batch.get(batch.size() - 1);
         int resent = 0;
-        for (UUID id : steps.overdue(cutoff, batchSize)) {
-            if (steps.resendIfLost(id, cutoff, grace)) {
-                resent++;
+        for (ReconcileStep.Position overdue : batch) {
+            try {
+                if (steps.resendIfLost(overdue.id(), cutoff, grace)) {
+                    resent++;
+                }
+            } catch (RuntimeException e) {
+                // that entry only: the others of the batch are still checked, and it is again in a later pass
+                LOG.warnf("Reconciliation could not check or re-send the message of entry %s: %s", overdue.id(), e.toString());
             }
         }
         return resent;
+    }
+
+    /** Whether the queue is short enough to search; a queue that cannot be read now is not searched now. */
+    private boolean searchable(String queue) {
+        try {
+            return resends.searchable(queue);
+        } catch (RuntimeException e) {
+            LOG.debugf("Reconciliation passes over the entries waiting on %s this time: %s", queue, e.toString());
+            return false;
+        }
     }
 
     private int removeStaleDeadLetters(Set<UUID> deadLetterIds) {

@@ -59,7 +59,12 @@ public class Resends {
      */
     public boolean stillQueued(LedgerEntry entry) {
         String queue = queueOf(entry);
-        return broker.count(queue, entry.id()) > 0 || broker.count(queue) > SEARCHABLE;
+        return broker.count(queue, entry.id()) > 0 || !searchable(queue);
+    }
+
+    /** Whether the queue is short enough that a message not found in it is not there ({@link #SEARCHABLE}). */
+    public boolean searchable(String queue) {
+        return broker.count(queue) <= SEARCHABLE;
     }
 
     /**

@@ -97,6 +97,52 @@ public final class LedgerDatabase {
         return byId("select id, replays || ' ' || status from rewind_entry where id = any(?)", ids);
     }
 
+    /**
+     * What the ledger says of each entry (its row, history and attempts) and what the database is doing (open and
+     * prepared transactions): printed when a test waits in vain, so a failure on CI explains itself.
+     */
+    public String describe(Collection<UUID> ids) {
+        StringBuilder out = new StringBuilder();
+        try (Connection c = connect()) {
+            for (UUID id : ids) {
+                out.append("\n  entry ").append(id).append(": ");
+                rows(c, out, "select status, version, outbound_queue, outbound_due, compensation_held, updated_at"
+                        + " from rewind_entry where id = ?", id);
+                out.append("\n   history:");
+                rows(c, out, "select changed_at, actor, from_status, to_status, reason from rewind_history"
+                        + " where entry_id = ? order by id", id);
+                out.append("\n   attempts:");
+                rows(c, out, "select kind, node, attempt_no, outcome, started_at, ended_at, error from rewind_attempt"
+                        + " where entry_id = ? order by id", id);
+            }
+            out.append("\n  open transactions:");
+            rows(c, out, "select pid, state, xact_start, wait_event_type, left(query, 200) from pg_stat_activity"
+                    + " where datname = current_database() and xact_start is not null and pid <> pg_backend_pid()", null);
+            out.append("\n  prepared transactions:");
+            rows(c, out, "select gid, prepared from pg_prepared_xacts where database = current_database()", null);
+        } catch (SQLException e) {
+            out.append("\n  (cannot read the ledger: ").append(e).append(')');
+        }
+        return out.toString();
+    }
+
+    private static void rows(Connection c, StringBuilder out, String sql, UUID id) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            if (id != null) {
+                s.setObject(1, id);
+            }
+            try (ResultSet r = s.executeQuery()) {
+                int columns = r.getMetaData().getColumnCount();
+                while (r.next()) {
+                    out.append("\n    ");
+                    for (int i = 1; i <= columns; i++) {
+                        out.append(i > 1 ? " | " : "").append(r.getString(i));
+                    }
+                }
+            }
+        }
+    }
+
     private Map<UUID, String> byId(String sql, Collection<UUID> ids) throws SQLException {
         Map<UUID, String> values = new HashMap<>();
         try (Connection c = connect(); PreparedStatement s = c.prepareStatement(sql)) {

@@ -158,6 +158,15 @@ public class TestSupport implements TestSupportRemote {
         entry.sentTo(RewindQueues.COMPENSATION, Instant.now().minus(Duration.ofHours(1)));
     }
 
+    /** Makes FAILED entries REPLAYING with replays sent to {@code queue} at {@code sent} (the caller sends them). */
+    public void parkReplays(List<UUID> ids, String queue, Instant sent) {
+        for (UUID id : ids) {
+            LedgerEntry entry = em.find(LedgerEntry.class, id, LockModeType.PESSIMISTIC_WRITE);
+            entry.startReplay(false, 10, Change.by("it-operator", "parked"), sent);
+            entry.sentTo(queue, sent);
+        }
+    }
+
     /** Leaves a FAILED entry REPLAYING with a replay the broker never got. */
     public void loseReplay(UUID id) {
         LedgerEntry entry = em.find(LedgerEntry.class, id, LockModeType.PESSIMISTIC_WRITE);

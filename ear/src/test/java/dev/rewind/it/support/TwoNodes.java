@@ -6,7 +6,9 @@ import dev.rewind.sender.RewindSender;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonValue;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -69,8 +71,64 @@ public final class TwoNodes implements AutoCloseable {
 
     /** Waits until every one of {@code ids} has an entry in one of {@code statuses}; returns their statuses. */
     public Map<UUID, String> awaitSettled(List<UUID> ids, Set<String> statuses, Duration timeout) {
-        return Await.until(ids.size() + " entries settle in " + statuses, timeout, () -> statuses(ids),
-                found -> found.size() == ids.size() && found.values().stream().allMatch(statuses::contains));
+        try {
+            return Await.until(ids.size() + " entries settle in " + statuses, timeout, () -> statuses(ids),
+                    found -> found.size() == ids.size() && found.values().stream().allMatch(statuses::contains));
+        } catch (AssertionError late) {
+            List<UUID> unsettled = statuses(ids).entrySet().stream().filter(e -> !statuses.contains(e.getValue()))
+                    .map(Map.Entry::getKey).limit(5).toList();
+            throw new AssertionError(late.getMessage() + explain(unsettled), late);
+        }
+    }
+
+    /** Waits until none of {@code ids} is in {@code status}; on timeout, says where the first five stand. */
+    public void awaitNone(List<UUID> ids, String status, Duration timeout) {
+        try {
+            Await.until("nothing is left " + status, timeout, () -> count(ids, status), n -> n == 0);
+        } catch (AssertionError late) {
+            List<UUID> left = statuses(ids).entrySet().stream().filter(e -> status.equals(e.getValue()))
+                    .map(Map.Entry::getKey).limit(5).toList();
+            throw new AssertionError(late.getMessage() + explain(left), late);
+        }
+    }
+
+    /**
+     * What the ledger, the broker and both nodes' transaction logs say of these entries: a wait that failed on
+     * CI names what it waited for, where it stood, and what could have held it.
+     */
+    public String explain(List<UUID> ids) {
+        StringBuilder out = new StringBuilder("\nwhere they stand:").append(ledger.describe(ids));
+        for (String queue : List.of("rewind.inbound", "rewind.compensation", "rewind.DLQ")) {
+            for (UUID id : ids) {
+                try {
+                    out.append("\n  ").append(queue).append(" shows ").append(DeadLetters.count(queue, List.of(id)))
+                            .append(" of ").append(id);
+                } catch (RuntimeException e) {
+                    out.append("\n  ").append(queue).append(": ").append(e.getMessage());
+                }
+            }
+        }
+        for (CrashServer node : new CrashServer[] {a, b}) {
+            try {
+                out.append("\n  transaction log of ").append(node.home().getFileName()).append(": ")
+                        .append(node.loggedTransactions());
+            } catch (IOException | RuntimeException e) {
+                out.append("\n  transaction log of ").append(node.home().getFileName()).append(": ").append(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (!ids.isEmpty()) {
+                out.append("\n  ").append(node.home().getFileName()).append("'s log of ").append(ids.get(0)).append(':');
+                try (var lines = Files.lines(node.home().resolve("standalone/log/server.log"),
+                        StandardCharsets.ISO_8859_1)) {
+                    lines.filter(line -> line.contains(ids.get(0).toString())).limit(20)
+                            .forEach(line -> out.append("\n    ").append(line, 0, Math.min(line.length(), 400)));
+                } catch (IOException | UncheckedIOException e) {
+                    out.append(' ').append(e);
+                }
+            }
+        }
+        return out.toString();
     }
 
     public Map<UUID, String> statuses(List<UUID> ids) {
