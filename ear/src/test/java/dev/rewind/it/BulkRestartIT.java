@@ -9,18 +9,24 @@ import dev.rewind.api.EntryFilter;
 import dev.rewind.api.EntryView;
 import dev.rewind.api.JobState;
 import dev.rewind.api.JobView;
+import dev.rewind.api.LineageNode;
 import dev.rewind.api.RewindRemote;
 import dev.rewind.api.Status;
+import dev.rewind.sender.RewindSender;
 import dev.rewind.it.support.Await;
 import dev.rewind.it.support.Deployments;
-import dev.rewind.it.support.TestSupport;
+import dev.rewind.it.support.ExampleClient;
 import dev.rewind.it.support.TestSupportRemote;
 import dev.rewind.it.support.RemoteEjb;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -41,8 +47,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class BulkRestartIT {
 
     private static final int OFFSET = Integer.getInteger("rewind.test.port-offset", 100);
-    private static final String REWIND = "ejb:rewind/rewind-ejb/RewindService!" + RewindRemote.class.getName();
-    private static final String SUPPORT = "ejb:rewind/rewind-ejb/TestSupport!" + TestSupportRemote.class.getName();
 
     @ArquillianResource
     ManagementClient management;
@@ -112,6 +116,64 @@ class BulkRestartIT {
         assertEquals(Status.REPLAYING, rewind(r -> r.entry(failed.get(2))).status(), "the viewer changed nothing");
         assertEquals(Status.REPLAYING, rewind(r -> r.entry(failed.get(3))).status(), "replayed by the job, not by the refused call");
         support(s -> s.purge(BulkIT.PARKING));
+    }
+
+    /**
+     * The client example on lineage, the cascading revoke and four-eyes approval: a transfer with its fee and
+     * notification, its tree read, its cascade planned, asked for (held: notification.requested is on the test
+     * server's approval list), approved by another user, and everything taken back; a second decision is refused.
+     */
+    @Test
+    void aClientWithOnlyTheApiJarTakesBackATransferAndWhatItCausedWithFourEyes() throws Exception {
+        ExampleClient example = new ExampleClient(run);
+        String alice = example.open("slim-alice", 10_000);
+        String bob = example.open("slim-bob", 0);
+        UUID transfer = UUID.randomUUID();
+        try (RewindSender sender = ExampleClient.sender()) {
+            sender.send("transfer.requested", "{\"from\":\"" + alice + "\",\"to\":\"" + bob
+                    + "\",\"amount\":1000,\"fee\":50,\"notify\":\"slim " + run + "\"}", transfer);
+        }
+        Await.until("the transfer, its fee and its notification are processed", ExampleClient.WAIT,
+                () -> rewind(r -> r.lineage(transfer)), lineage -> lineage.size() == 3
+                        && statuses(lineage.entry()).equals(Set.of(Status.PROCESSED)));
+
+        List<String> out = slimClient("operator", "operator-pw",
+                "lineage", transfer.toString(),
+                "plan-revoke", transfer.toString(),
+                "revoke-cascade", transfer.toString(), "taken back by a slim client",
+                "approvals");
+
+        assertEquals(4, out.size(), String.join("\n", out));
+        String children = "(fee\\.charged:PROCESSED,notification\\.requested:PROCESSED"
+                + "|notification\\.requested:PROCESSED,fee\\.charged:PROCESSED)";
+        assertTrue(out.get(0).matches("lineage OK " + transfer + " causes=0 size=3 transfer\\.requested:PROCESSED\\("
+                + children + "\\)"), out.get(0));
+        String steps = "steps=3 (?:fee\\.charged|notification\\.requested):COMPENSATE,(?:fee\\.charged|notification\\.requested)"
+                + ":COMPENSATE,transfer\\.requested:COMPENSATE";
+        assertTrue(out.get(1).matches("plan-revoke OK dry-run " + transfer + " " + steps), out.get(1));
+        Matcher held = Pattern.compile("revoke-cascade OK " + transfer + " " + steps + " awaiting-approval=(?<approval>\\d+)")
+                .matcher(out.get(2));
+        assertTrue(held.matches(), out.get(2));
+        String approval = held.group("approval");
+        assertTrue(out.get(3).startsWith("approvals OK ") && out.get(3).contains(" " + approval + ":REVOKE:operator"),
+                out.get(3));
+        assertEquals(Set.of(Status.PROCESSED), statuses(rewind(r -> r.lineage(transfer)).entry()), "nothing before approval");
+
+        List<String> decided = slimClient("lead", "lead-pw",
+                "approve", approval, "checked by a slim client",
+                "reject", approval, "too late");
+        assertEquals(List.of("approve OK approval " + approval + " APPROVED by=lead"), decided.subList(0, 1));
+        assertTrue(decided.get(1).startsWith("reject REFUSED "), decided.get(1));
+        Await.until("the transfer and what it caused are revoked", ExampleClient.WAIT,
+                () -> statuses(rewind(r -> r.lineage(transfer)).entry()), s -> s.equals(Set.of(Status.REVOKED)));
+        assertEquals(10_000, example.balance(alice));
+        assertEquals(0, example.balance(bob));
+    }
+
+    private static Set<Status> statuses(LineageNode node) {
+        Set<Status> all = new HashSet<>(Set.of(node.status()));
+        node.children().forEach(child -> all.addAll(statuses(child)));
+        return all;
     }
 
     /** Runs the client example in a JVM of its own, with the class path its Maven module resolved. */

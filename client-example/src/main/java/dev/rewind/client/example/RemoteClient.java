@@ -1,16 +1,23 @@
 package dev.rewind.client.example;
 
+import dev.rewind.api.ApprovalState;
+import dev.rewind.api.ApprovalView;
 import dev.rewind.api.BulkKind;
 import dev.rewind.api.BulkRequest;
 import dev.rewind.api.EntryFilter;
 import dev.rewind.api.EntryView;
 import dev.rewind.api.JobView;
+import dev.rewind.api.Lineage;
+import dev.rewind.api.LineageNode;
+import dev.rewind.api.RevokePlan;
 import dev.rewind.api.RewindRemote;
 import dev.rewind.api.Status;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
+import java.util.List;
 import java.util.Properties;
+import java.util.StringJoiner;
 import java.util.UUID;
 import javax.naming.Context;
 import javax.naming.InitialContext;
@@ -34,6 +41,11 @@ import javax.naming.NamingException;
  * error contains the text</li>
  * <li>{@code dry-run <error-text>}: how many entries that bulk replay would take</li>
  * <li>{@code job <id>}</li>
+ * <li>{@code lineage <id>}: the messages the message was caused by, and the tree of what it caused</li>
+ * <li>{@code plan-revoke <id>}: what revoking it with everything it caused would do (a dry run)</li>
+ * <li>{@code revoke-cascade <id> <reason>}: revokes it with everything it caused, deepest first</li>
+ * <li>{@code approvals}: the requests waiting for an approver</li>
+ * <li>{@code approve <approval-id> <reason>}, {@code reject <approval-id> <reason>}</li>
  * </ul>
  * Each prints one line: the command, {@code OK} and what it returned, or {@code REFUSED} and the exception.
  */
@@ -85,6 +97,21 @@ public final class RemoteClient {
                 }
                 case "dry-run" -> describe(rewind.startBulk(failedReplay(arg(args), null, "dry run", true)));
                 case "job" -> describe(rewind.job(Long.parseLong(arg(args))));
+                case "lineage" -> describe(rewind.lineage(id(args)));
+                case "plan-revoke" -> describe(rewind.planRevoke(id(args), true));
+                case "revoke-cascade" -> {
+                    UUID id = id(args);
+                    yield describe(rewind.revokeCascade(id, arg(args)));
+                }
+                case "approvals" -> describe(rewind.approvals(ApprovalState.AWAITING_APPROVAL, 100));
+                case "approve" -> {
+                    long approval = Long.parseLong(arg(args));
+                    yield describe(rewind.approve(approval, arg(args)));
+                }
+                case "reject" -> {
+                    long approval = Long.parseLong(arg(args));
+                    yield describe(rewind.reject(approval, arg(args)));
+                }
                 default -> throw new IllegalArgumentException("unknown command " + command);
             };
         } catch (RuntimeException refused) {
@@ -100,12 +127,49 @@ public final class RemoteClient {
     }
 
     private static String describe(EntryView entry) {
-        return entry.id() + " " + entry.status() + " replays=" + entry.replays() + " attempts=" + entry.attempts();
+        return entry.id() + " " + entry.status() + " replays=" + entry.replays() + " attempts=" + entry.attempts()
+                + held(entry.pendingApproval());
     }
 
     private static String describe(JobView job) {
         return (job.dryRun() ? "dry-run" : "job " + job.id()) + " " + job.state() + " total=" + job.total()
-                + " done=" + job.done();
+                + " done=" + job.done() + held(job.approval());
+    }
+
+    /** The tree as {@code type:STATUS(child,child)}, after the id, how many causes lie above it and its size. */
+    private static String describe(Lineage lineage) {
+        return lineage.id() + " causes=" + lineage.causes().size() + " size=" + lineage.size() + " " + tree(lineage.entry());
+    }
+
+    private static String tree(LineageNode node) {
+        StringJoiner children = new StringJoiner(",", "(", ")").setEmptyValue("");
+        node.children().forEach(child -> children.add(tree(child)));
+        return node.type() + ":" + node.status() + children;
+    }
+
+    /** The steps in the order they run, each {@code type:MODE}. */
+    private static String describe(RevokePlan plan) {
+        StringJoiner steps = new StringJoiner(",");
+        plan.steps().forEach(step -> steps.add(step.type() + ":" + step.mode()));
+        // A held cascade did nothing yet either (dryRun is true), but it is no dry run: it runs once approved.
+        return (plan.dryRun() && plan.approval() == null ? "dry-run " : "") + plan.root() + " steps=" + plan.steps().size() + " " + steps
+                + held(plan.approval());
+    }
+
+    private static String describe(List<ApprovalView> waiting) {
+        StringJoiner out = new StringJoiner(" ");
+        out.add(String.valueOf(waiting.size()));
+        waiting.forEach(a -> out.add(a.id() + ":" + a.kind() + ":" + a.requestedBy()));
+        return out.toString();
+    }
+
+    private static String describe(ApprovalView approval) {
+        return "approval " + approval.id() + " " + approval.state() + " by=" + approval.decidedBy();
+    }
+
+    /** What a held request adds: the id of the approval it waits for. */
+    private static String held(ApprovalView approval) {
+        return approval == null ? "" : " awaiting-approval=" + approval.id();
     }
 
     private static String queue(Deque<String> args) {
