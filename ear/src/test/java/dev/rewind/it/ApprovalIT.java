@@ -7,7 +7,6 @@ import dev.rewind.it.support.Deployments;
 import dev.rewind.it.support.ExampleClient;
 import dev.rewind.it.support.Http;
 import dev.rewind.it.support.RemoteEjb;
-import dev.rewind.sender.RewindSender;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -162,11 +161,7 @@ class ApprovalIT {
     void aForcedReplayAndACompensationOfListedTypesWaitThenRunOrNot() throws Exception {
         String alice = example.open("ap-alice", 10_000);
         String bob = example.open("ap-bob", 0);
-        UUID transfer = UUID.randomUUID();
-        try (RewindSender sender = ExampleClient.sender()) {
-            sender.send("transfer.requested", "{\"from\":\"" + alice + "\",\"to\":\"" + bob
-                    + "\",\"amount\":100,\"fee\":20,\"notify\":\"paid " + run + "\"}", transfer);
-        }
+        UUID transfer = example.transferWithFeeAndNotification(alice, bob, 100, 20, "paid " + run);
         example.awaitEntry(transfer, e -> "PROCESSED".equals(e.getString("status")));
         UUID fee = null;
         UUID notification = null;

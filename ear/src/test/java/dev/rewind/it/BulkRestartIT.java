@@ -12,7 +12,6 @@ import dev.rewind.api.JobView;
 import dev.rewind.api.LineageNode;
 import dev.rewind.api.RewindRemote;
 import dev.rewind.api.Status;
-import dev.rewind.sender.RewindSender;
 import dev.rewind.it.support.Await;
 import dev.rewind.it.support.Deployments;
 import dev.rewind.it.support.ExampleClient;
@@ -128,11 +127,8 @@ class BulkRestartIT {
         ExampleClient example = new ExampleClient(run);
         String alice = example.open("slim-alice", 10_000);
         String bob = example.open("slim-bob", 0);
-        UUID transfer = UUID.randomUUID();
-        try (RewindSender sender = ExampleClient.sender()) {
-            sender.send("transfer.requested", "{\"from\":\"" + alice + "\",\"to\":\"" + bob
-                    + "\",\"amount\":1000,\"fee\":50,\"notify\":\"slim " + run + "\"}", transfer);
-        }
+        UUID transfer = example.transferWithFeeAndNotification(alice, bob, 1000, 50, "slim " + run);
+        example.awaitEntry(transfer, e -> "PROCESSED".equals(e.getString("status"))); // its lineage exists from then
         Await.until("the transfer, its fee and its notification are processed", ExampleClient.WAIT,
                 () -> rewind(r -> r.lineage(transfer)), lineage -> lineage.size() == 3
                         && statuses(lineage.entry()).equals(Set.of(Status.PROCESSED)));

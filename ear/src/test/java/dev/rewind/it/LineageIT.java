@@ -60,11 +60,7 @@ class LineageIT {
         String alice = example.open("ln-alice", 10_000);
         String bob = example.open("ln-bob", 0);
         long fees = feesBalance();
-        UUID transfer = UUID.randomUUID();
-        try (RewindSender sender = ExampleClient.sender()) {
-            sender.send("transfer.requested", "{\"from\":\"" + alice + "\",\"to\":\"" + bob
-                    + "\",\"amount\":1000,\"fee\":50,\"notify\":\"rent " + run + "\"}", transfer);
-        }
+        UUID transfer = example.transferWithFeeAndNotification(alice, bob, 1000, 50, "rent " + run);
         example.awaitEntry(transfer, e -> "PROCESSED".equals(e.getString("status")));
         JsonObject lineage = http.getJson("/entries/" + transfer + "/lineage", "viewer");
         JsonArray children = lineage.getJsonObject("entry").getJsonArray("children");

@@ -40,6 +40,19 @@ public final class ExampleClient {
         return id;
     }
 
+    /**
+     * Sends a transfer through Rewind that charges {@code fee} to the fees account and asks for a notification
+     * with {@code note}: the example's transfer.requested with the two follow-ups it causes; returns its id.
+     */
+    public UUID transferWithFeeAndNotification(String from, String to, long amount, long fee, String note) {
+        UUID id = UUID.randomUUID();
+        try (RewindSender sender = sender()) {
+            sender.send("transfer.requested", "{\"from\":\"" + from + "\",\"to\":\"" + to + "\",\"amount\":" + amount
+                    + ",\"fee\":" + fee + ",\"notify\":\"" + note + "\"}", id);
+        }
+        return id;
+    }
+
     public long balance(String account) {
         return http.getJson(Http.ACCOUNTS + "/" + account, "viewer").getJsonNumber("balance").longValue();
     }
