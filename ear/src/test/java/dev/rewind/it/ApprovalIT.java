@@ -219,14 +219,14 @@ class ApprovalIT {
         HttpResponse<String> revoke = http.post("/entries/" + notification + "/revoke", "operator", "{\"reason\":\"unsend " + run + "\"}");
         assertEquals(202, revoke.statusCode(), revoke.body());
         int revokeApproval = Http.object(revoke).getJsonObject("pendingApproval").getInt("id");
-        assertEquals(1, notifications(bob));
+        assertEquals(1, example.notifications(bob));
         JsonObject rejected = Http.object(http.post("/approvals/" + revokeApproval + "/reject", "approver", "{\"reason\":\"it was delivered\"}"));
         assertEquals("REJECTED", rejected.getString("state"));
         JsonObject after = example.entry(notification);
         assertEquals("PROCESSED", after.getString("status"));
         assertNull(after.get("pendingApproval"));
         assertTrue(after.getJsonArray("history").toString().contains("REJECTED"), after.toString());
-        assertEquals(1, notifications(bob));
+        assertEquals(1, example.notifications(bob));
         // Withdrawing what has not run needs no approval: only compensations of listed types do.
     }
 
@@ -248,9 +248,6 @@ class ApprovalIT {
                 .anyMatch(a -> a.asJsonObject().getInt("id") == id);
     }
 
-    private int notifications(String account) {
-        return Http.json(http.get(Http.ACCOUNTS + "/" + account + "/notifications", "viewer").body()).asJsonArray().size();
-    }
 
     private static void assertThrowsDenied(Runnable call) {
         try {

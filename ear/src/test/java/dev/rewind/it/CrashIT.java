@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.rewind.it.support.Await;
 import dev.rewind.it.support.CrashServer;
 import dev.rewind.it.support.DeadLetters;
+import dev.rewind.it.support.ExampleClient;
 import dev.rewind.it.support.Http;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -64,6 +65,7 @@ class CrashIT {
     private static final CrashServer server = new CrashServer();
     private static final Http http = new Http();
     private static final String RUN = Long.toString(System.nanoTime(), 36);
+    private static final ExampleClient EXAMPLE = new ExampleClient(RUN);
     private static final Random random = new Random(RUN.hashCode());
     /** When the server was last down (after a kill or halt, before the restart). */
     private Instant down;
@@ -230,7 +232,7 @@ class CrashIT {
     void aCascadeKilledAtCommitTakesBackTheWholeTreeOnceOrNothing(Kill kill) throws Exception {
         String from = account(kill.tag() + "csc-a", 1_000);
         String to = account(kill.tag() + "csc-b", 0);
-        long fees = feesBalance();
+        long fees = EXAMPLE.feesBalance();
         UUID transfer = send("{\"type\":\"transfer.requested\",\"body\":{\"from\":\"" + from + "\",\"to\":\"" + to
                 + "\",\"amount\":100,\"fee\":5,\"notify\":\"crash " + RUN + "\"},\"reason\":\"crash test\"}");
         awaitStatus(transfer, "PROCESSED", WAIT);
@@ -238,8 +240,8 @@ class CrashIT {
                 .getJsonArray("children").stream().map(c -> UUID.fromString(c.asJsonObject().getString("id"))).toList();
         assertEquals(2, children.size(), "a fee and a notification");
         children.forEach(child -> awaitStatus(child, "PROCESSED", WAIT));
-        assertEquals(fees + 5, feesBalance());
-        assertEquals(1, notifications(to));
+        assertEquals(fees + 5, EXAMPLE.feesBalance());
+        assertEquals(1, EXAMPLE.notifications(to));
         List<UUID> tree = new ArrayList<>(children);
         tree.add(transfer);
         String cascade = "{\"reason\":\"crash test\",\"cascade\":true}";
@@ -272,8 +274,8 @@ class CrashIT {
         }
         assertEquals(1_000, balance(from), "the transfer and its fee taken back once");
         assertEquals(0, balance(to));
-        assertEquals(fees, feesBalance());
-        assertEquals(0, notifications(to));
+        assertEquals(fees, EXAMPLE.feesBalance());
+        assertEquals(0, EXAMPLE.notifications(to));
     }
 
     @Test
@@ -471,14 +473,7 @@ class CrashIT {
         return http.getJson(Http.ACCOUNTS + "/" + account, "viewer").getJsonNumber("balance").longValue();
     }
 
-    private static long feesBalance() {
-        HttpResponse<String> response = http.get(Http.ACCOUNTS + "/fees", "viewer");
-        return response.statusCode() == 404 ? 0 : Http.object(response).getJsonNumber("balance").longValue();
-    }
 
-    private static int notifications(String account) {
-        return Http.json(http.get(Http.ACCOUNTS + "/" + account + "/notifications", "viewer").body()).asJsonArray().size();
-    }
 
     private static JsonObject compensation(JsonObject entry) {
         return entry.getJsonArray("attemptLog").stream().map(JsonValue::asJsonObject)

@@ -59,7 +59,7 @@ class LineageIT {
     void aCascadeUndoesATransferItsFeeAndItsNotificationWhatItCausedFirst() throws Exception {
         String alice = example.open("ln-alice", 10_000);
         String bob = example.open("ln-bob", 0);
-        long fees = feesBalance();
+        long fees = example.feesBalance();
         UUID transfer = example.transferWithFeeAndNotification(alice, bob, 1000, 50, "rent " + run);
         example.awaitEntry(transfer, e -> "PROCESSED".equals(e.getString("status")));
         JsonObject lineage = http.getJson("/entries/" + transfer + "/lineage", "viewer");
@@ -78,8 +78,8 @@ class LineageIT {
         }
         assertEquals(9_000 - 50, example.balance(alice));
         assertEquals(1_000, example.balance(bob));
-        assertEquals(fees + 50, feesBalance());
-        assertEquals(1, notifications(bob).size());
+        assertEquals(fees + 50, example.feesBalance());
+        assertEquals(1, example.notifications(bob));
 
         // The dry run: the plan, deepest first, each by its mode; nothing changes.
         JsonObject plan = Http.object(revoke(transfer, "{\"reason\":\"what would it do " + run + "\",\"cascade\":true,\"dryRun\":true}", 200));
@@ -115,8 +115,8 @@ class LineageIT {
         }
         assertEquals(10_000, example.balance(alice));
         assertEquals(0, example.balance(bob));
-        assertEquals(fees, feesBalance());
-        assertEquals(0, notifications(bob).size());
+        assertEquals(fees, example.feesBalance());
+        assertEquals(0, example.notifications(bob));
 
         // Recorded order: each child's compensation committed before the transfer's began.
         Instant parentStarted = compensation(transfer).getString("startedAt").transform(Instant::parse);
@@ -141,7 +141,7 @@ class LineageIT {
     void aScheduledFeeIsWithdrawnAndTheTransferCompensated() throws Exception {
         String alice = example.open("ls-alice", 5_000);
         String bob = example.open("ls-bob", 0);
-        long fees = feesBalance();
+        long fees = example.feesBalance();
         UUID transfer = UUID.randomUUID();
         try (RewindSender sender = ExampleClient.sender()) {
             sender.send("transfer.requested", "{\"from\":\"" + alice + "\",\"to\":\"" + bob
@@ -163,7 +163,7 @@ class LineageIT {
         example.awaitEntry(transfer, e -> "REVOKED".equals(e.getString("status")));
         assertEquals(5_000, example.balance(alice));
         assertEquals(0, example.balance(bob));
-        assertEquals(fees, feesBalance(), "the fee was never charged");
+        assertEquals(fees, example.feesBalance(), "the fee was never charged");
         String feeHistory = example.entry(fee).getJsonArray("history").toString();
         assertTrue(feeHistory.contains("withdraw (cascade of " + transfer + ")"), feeHistory);
 
@@ -274,7 +274,7 @@ class LineageIT {
     void twoHundredCascadesRacingConsumptionLeaveNothingApplied() throws Exception {
         String payer = example.open("lr-payer", 1_000_000);
         String payee = example.open("lr-payee", 0);
-        long fees = feesBalance();
+        long fees = example.feesBalance();
         Random random = new Random(Long.parseLong(run, 36));
         ExecutorService pool = Executors.newFixedThreadPool(8);
         List<Future<UUID>> raced = new ArrayList<>();
@@ -318,7 +318,7 @@ class LineageIT {
             assertTrue(childrenOf(id).size() <= 1, "one fee per transfer");
         }
         System.out.println("[LineageIT] 200 transfers, " + children + " fees caused, all REVOKED");
-        Await.until("the money back where it started", WAIT, () -> List.of(example.balance(payer), example.balance(payee), feesBalance()),
+        Await.until("the money back where it started", WAIT, () -> List.of(example.balance(payer), example.balance(payee), example.feesBalance()),
                 b -> b.equals(List.of(1_000_000L, 0L, fees)));
     }
 
@@ -375,12 +375,5 @@ class LineageIT {
         return UUID.fromString(node.asJsonObject().getString("id"));
     }
 
-    private long feesBalance() {
-        HttpResponse<String> response = http.get(Http.ACCOUNTS + "/fees", "viewer");
-        return response.statusCode() == 404 ? 0 : Http.object(response).getJsonNumber("balance").longValue();
-    }
 
-    private List<JsonValue> notifications(String account) {
-        return Http.json(http.get(Http.ACCOUNTS + "/" + account + "/notifications", "viewer").body()).asJsonArray();
-    }
 }

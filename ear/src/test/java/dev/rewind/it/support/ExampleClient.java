@@ -53,6 +53,17 @@ public final class ExampleClient {
         return id;
     }
 
+    /** The example's fees account (opened by the first fee charged; 0 before). */
+    public long feesBalance() {
+        HttpResponse<String> response = http.get(Http.ACCOUNTS + "/fees", "viewer");
+        return response.statusCode() == 404 ? 0 : Http.object(response).getJsonNumber("balance").longValue();
+    }
+
+    /** How many notifications the example recorded for the account. */
+    public int notifications(String account) {
+        return Http.json(http.get(Http.ACCOUNTS + "/" + account + "/notifications", "viewer").body()).asJsonArray().size();
+    }
+
     public long balance(String account) {
         return http.getJson(Http.ACCOUNTS + "/" + account, "viewer").getJsonNumber("balance").longValue();
     }
